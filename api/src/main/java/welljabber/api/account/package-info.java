@@ -1,0 +1,2 @@
+/** Package account of the WellJabber API. */
+package welljabber.api.account;

@@ -1,0 +1,2 @@
+/** Package chat of the WellJabber API. */
+package welljabber.api.chat;

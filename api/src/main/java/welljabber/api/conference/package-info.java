@@ -1,0 +1,2 @@
+/** Package conference of the WellJabber API. */
+package welljabber.api.conference;

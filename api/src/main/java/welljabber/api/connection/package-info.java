@@ -1,0 +1,2 @@
+/** Package connection of the WellJabber API. */
+package welljabber.api.connection;

@@ -1,0 +1,2 @@
+/** Package event of the WellJabber API. */
+package welljabber.api.event;

@@ -1,0 +1,2 @@
+/** Package plugin of the WellJabber API. */
+package welljabber.api.plugin;

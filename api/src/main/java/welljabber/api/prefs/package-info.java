@@ -1,0 +1,2 @@
+/** Package prefs of the WellJabber API. */
+package welljabber.api.prefs;

@@ -1,0 +1,2 @@
+/** Package presence of the WellJabber API. */
+package welljabber.api.presence;

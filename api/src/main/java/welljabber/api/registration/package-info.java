@@ -1,0 +1,2 @@
+/** Package registration of the WellJabber API. */
+package welljabber.api.registration;

@@ -1,0 +1,2 @@
+/** Package roster of the WellJabber API. */
+package welljabber.api.roster;

@@ -1,0 +1,2 @@
+/** Package storage of the WellJabber API. */
+package welljabber.api.storage;

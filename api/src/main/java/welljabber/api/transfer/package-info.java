@@ -1,0 +1,2 @@
+/** Package transfer of the WellJabber API. */
+package welljabber.api.transfer;

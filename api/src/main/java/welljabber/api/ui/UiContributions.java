@@ -1,0 +1,39 @@
+package welljabber.api.ui;
+
+import java.util.Optional;
+
+import javafx.stage.Window;
+
+import org.jxmpp.jid.Jid;
+
+import welljabber.api.account.AccountId;
+import welljabber.api.plugin.Disposable;
+
+/**
+ * The main window's contribution points. Call these on the FX thread. Each call returns a
+ * {@link Disposable} that removes the contribution; the shell also removes them when the plugin stops.
+ */
+public interface UiContributions {
+
+    Disposable addSidePane(SidePane pane);
+
+    Disposable addMenuAction(MenuAction action);
+
+    Disposable addStatusBarItem(StatusBarItem item);
+
+    Disposable addSettingsPage(SettingsPage page);
+
+    Disposable addCentreTabType(CentreTabType type);
+
+    /**
+     * Opens, or brings to front, the tab of type {@code typeId} for this account and address.
+     * Returns false when no plugin provides that tab type.
+     */
+    boolean openTab(String typeId, AccountId account, Jid address);
+
+    /** The main window, as owner for a plugin's dialogs. */
+    Optional<Window> mainWindow();
+
+    /** Shows a short, non-blocking notice to the user (a plain sentence). */
+    void notify(String title, String text);
+}

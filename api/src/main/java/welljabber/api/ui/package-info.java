@@ -1,0 +1,2 @@
+/** Package ui of the WellJabber API. */
+package welljabber.api.ui;

@@ -1,0 +1,49 @@
+package welljabber.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javafx.application.Application;
+
+import welljabber.app.cli.CommandLine;
+import welljabber.app.logging.Logging;
+import welljabber.app.profile.ProfilePaths;
+
+/** {@code welljabber [--profile DIR] [--sandbox] [xmpp:URI]}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (IllegalArgumentException mistake) {
+            System.err.println(mistake.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (commandLine.help()) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        Optional<Path> profile = commandLine.profile();
+        if (profile.isEmpty() && commandLine.sandbox()) {
+            // The sandbox's demo accounts must not mix with the user's real profile.
+            try {
+                profile = Optional.of(Files.createTempDirectory("welljabber-sandbox-"));
+            } catch (IOException e) {
+                System.err.println("Cannot create a folder for the sandbox profile: " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+            commandLine = new CommandLine(profile, true, commandLine.uri(), false);
+        }
+        ProfilePaths paths = ProfilePaths.resolve(profile, System.getenv()).create();
+        Logging.configure(paths.logs(), Boolean.getBoolean("welljabber.logToConsole"));
+        WellJabberApp.prepare(Launch.of(commandLine, paths));
+        Application.launch(WellJabberApp.class, args);
+    }
+}

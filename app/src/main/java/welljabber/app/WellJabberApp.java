@@ -1,0 +1,323 @@
+package welljabber.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+
+import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smackx.iqversion.VersionManager;
+import org.tinylog.Logger;
+
+import welljabber.api.chat.OpenChatRequested;
+import welljabber.api.conference.OpenRoomRequested;
+import welljabber.api.error.ErrorSentences;
+import welljabber.app.account.Account;
+import welljabber.app.account.AccountRepository;
+import welljabber.app.account.AccountService;
+import welljabber.app.cli.XmppUri;
+import welljabber.app.connection.Sessions;
+import welljabber.app.event.TypedEventBus;
+import welljabber.app.i18n.Messages;
+import welljabber.app.plugins.PluginHost;
+import welljabber.app.plugins.PluginLoader;
+import welljabber.app.plugins.PluginRecord;
+import welljabber.app.plugins.SharedServices;
+import welljabber.app.sandbox.SandboxSession;
+import welljabber.app.secrets.PasswordStore;
+import welljabber.app.secrets.PasswordStores;
+import welljabber.app.settings.Settings;
+import welljabber.app.settings.WindowGeometry;
+import welljabber.app.shell.MainWindow;
+import welljabber.app.shell.ShellActions;
+import welljabber.app.shell.ShellDialogs;
+import welljabber.app.shell.UiRegistry;
+import welljabber.app.storage.Database;
+import welljabber.app.tls.PinnedCertificates;
+import welljabber.app.tls.TrustDecision;
+import welljabber.app.tls.UntrustedCertificateException;
+
+/**
+ * The composition root: builds the services in {@link #init()} (off the FX thread: database,
+ * accounts, plugin discovery, sandbox), the window in {@link #start(Stage)}, and takes it all down
+ * in {@link #stop()}.
+ */
+public final class WellJabberApp extends Application {
+    private static volatile Launch pending;
+
+    private final Launch launch;
+    private ExecutorService background;
+    private Settings settings;
+    private Messages messages;
+    private TypedEventBus events;
+    private Database database;
+    private PinnedCertificates pins;
+    private Sessions sessions;
+    private AccountService accounts;
+    private List<PluginRecord> discovered;
+    private PluginHost plugins;
+    private MainWindow window;
+    private Stage stage;
+    private Optional<SandboxSession> sandbox = Optional.empty();
+    private Optional<String> startupProblem = Optional.empty();
+    private List<Account> storedAccounts = List.of();
+    private final Set<String> trustQuestionsOpen = ConcurrentHashMap.newKeySet();
+
+    /** Used by {@link Application#launch}; the launch settings come from {@link Main}. */
+    public WellJabberApp() {
+        this(pending);
+    }
+
+    public WellJabberApp(Launch launch) {
+        this.launch = java.util.Objects.requireNonNull(launch, "Start WellJabber through welljabber.app.Main");
+    }
+
+    static void prepare(Launch launch) {
+        pending = launch;
+    }
+
+    @Override
+    public void init() {
+        launch.paths().create();
+        settings = new Settings(launch.paths().settingsFile());
+        messages = new Messages(settings.locale());
+        background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("welljabber-", 0).factory());
+        events = new TypedEventBus(Platform::runLater, background);
+        database = Database.open(launch.paths().database());
+        pins = new PinnedCertificates(database);
+        configureSmack();
+        sessions = new Sessions(background, pins, events, failure -> ErrorSentences.forThrowable(failure, messages.locale()),
+                settings::stanzaLog);
+        PasswordStore passwords = PasswordStores.choose(launch.paths().config(), launch.allowKeyring() && settings.useKeyring());
+        accounts = new AccountService(new AccountRepository(database), passwords, sessions, events, background);
+        if (launch.commandLine().sandbox()) {
+            try {
+                sandbox = Optional.of(SandboxSession.start(launch.paths(), new AccountRepository(database), pins, passwords,
+                        messages, System.out::println));
+            } catch (SandboxSession.SandboxException failed) {
+                Logger.error(failed, "The sandbox did not start");
+                startupProblem = Optional.of(failed.getMessage());
+            }
+        }
+        storedAccounts = accounts.loadBlocking();
+        discovered = new PluginLoader(messages).load(launch.pluginFolders());
+    }
+
+    private void configureSmack() {
+        // Contacts may not subscribe to our presence without the user saying yes (the roster plugin asks).
+        Roster.setDefaultSubscriptionMode(Roster.SubscriptionMode.manual);
+        VersionManager.setDefaultVersion("WellJabber", Version.current());
+        SmackConfiguration.setDefaultReplyTimeout(10_000);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        UiRegistry ui = new UiRegistry();
+        ShellDialogs dialogs = new ShellDialogs(primaryStage, messages, settings, accounts, ui, Version.current(),
+                launch.paths());
+        window = new MainWindow(messages, ui, accounts, new Actions(dialogs));
+        accounts.setPasswordPrompt(dialogs::askPassword);
+        sessions.onUntrustedCertificate((account, certificate) -> Platform.runLater(() -> askTrust(account, certificate)));
+        window.install(primaryStage, settings.sidePaneWidth());
+        restoreGeometry(primaryStage, settings.windowGeometry());
+
+        plugins = new PluginHost(new PluginHost.Shared(events, sessions, database, ui, new SharedServices(), background,
+                launch.paths().config(), launch.paths().data(), messages.locale()), messages, discovered);
+        dialogs.setPlugins(plugins.records());
+        List<PluginRecord> failed = plugins.startAll();
+
+        primaryStage.setOnShown(event -> mainWindowShown());
+        primaryStage.setOnCloseRequest(event -> rememberGeometry());
+        primaryStage.show();
+        if (!failed.isEmpty()) {
+            dialogs.reportPluginFailures(failed);
+        }
+        startupProblem.ifPresent(problem -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR, problem);
+            alert.initOwner(primaryStage);
+            alert.setHeaderText(null);
+            alert.show();
+        });
+        for (Account account : storedAccounts) {
+            if (account.connectAtStart()) {
+                accounts.connect(account.id());
+            }
+        }
+        launch.commandLine().uri().ifPresent(this::open);
+    }
+
+    private void mainWindowShown() {
+        Duration sinceStart = ProcessHandle.current().info().startInstant()
+                .map(started -> Duration.between(started, Instant.now())).orElse(Duration.ZERO);
+        Logger.info("Main window shown {} ms after process start", sinceStart.toMillis());
+        if (Boolean.getBoolean("welljabber.exitWhenShown")) {
+            // For the start-up benchmark: say so on stdout, then close as a user would.
+            System.out.println("WELLJABBER MAIN WINDOW SHOWN " + sinceStart.toMillis());
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    private void askTrust(Account account, UntrustedCertificateException certificate) {
+        if (!trustQuestionsOpen.add(account.id().value())) {
+            return;
+        }
+        try {
+            TrustDecision decision = ShellDialogs.askTrust(stage, messages, account, certificate);
+            String fingerprint = welljabber.app.tls.Fingerprint.sha256(certificate.leaf());
+            switch (decision) {
+                case ONCE -> {
+                    pins.trustForSession(account.id(), fingerprint);
+                    accounts.connect(account.id());
+                }
+                case ALWAYS -> background.execute(() -> {
+                    pins.pin(account.id(), fingerprint, certificate.leaf().getSubjectX500Principal().getName());
+                    Platform.runLater(() -> accounts.connect(account.id()));
+                });
+                case CANCEL -> Logger.info("The user did not trust the certificate of {}", account.jid().getDomain());
+            }
+        } finally {
+            trustQuestionsOpen.remove(account.id().value());
+        }
+    }
+
+    private void open(XmppUri uri) {
+        var account = accounts.rows().stream().filter(row -> uri.account().map(jid -> jid.equals(row.account().jid())).orElse(true))
+                .findFirst();
+        if (account.isEmpty()) {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.format("uri.noAccount", uri.target().toString()));
+            alert.initOwner(stage);
+            alert.show();
+            return;
+        }
+        var id = account.get().account().id();
+        if (uri.action().filter("join"::equals).isPresent() && uri.target().asEntityBareJidIfPossible() != null) {
+            events.publish(new OpenRoomRequested(id, uri.target().asEntityBareJidIfPossible(), Optional.empty(),
+                    Optional.ofNullable(uri.parameters().get("password"))));
+        } else {
+            events.publish(new OpenChatRequested(id, uri.target(), Optional.ofNullable(uri.parameters().get("body"))));
+        }
+    }
+
+    private void restoreGeometry(Stage target, WindowGeometry geometry) {
+        target.setWidth(geometry.width());
+        target.setHeight(geometry.height());
+        if (geometry.hasPosition() && onSomeScreen(geometry)) {
+            target.setX(geometry.x());
+            target.setY(geometry.y());
+        } else {
+            target.centerOnScreen();
+        }
+        target.setMaximized(geometry.maximized());
+    }
+
+    /** A window remembered on a monitor that is gone would open out of sight. */
+    private static boolean onSomeScreen(WindowGeometry geometry) {
+        return !javafx.stage.Screen.getScreensForRectangle(geometry.x(), geometry.y(), 50, 50).isEmpty();
+    }
+
+    private void rememberGeometry() {
+        if (stage == null || settings == null) {
+            return;
+        }
+        settings.setWindowGeometry(new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized()));
+        settings.setSidePaneWidth(window.sideDivider());
+    }
+
+    @Override
+    public void stop() {
+        Logger.info("WellJabber is closing");
+        rememberGeometry();
+        if (plugins != null) {
+            plugins.stopAll();
+        }
+        if (sessions != null) {
+            sessions.disconnectAll();
+            sessions.awaitQuiet(Duration.ofSeconds(3));
+        }
+        if (database != null) {
+            database.close();
+        }
+        sandbox.ifPresent(SandboxSession::close);
+        if (background != null) {
+            background.shutdown();
+            try {
+                background.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The event bus, for tests that watch what the shell publishes. */
+    public TypedEventBus events() {
+        return events;
+    }
+
+    /** The plugins the shell knows, for tests. */
+    public List<PluginRecord> pluginRecords() {
+        return plugins == null ? List.of() : List.copyOf(plugins.records());
+    }
+
+    private final class Actions implements ShellActions {
+        private final ShellDialogs dialogs;
+
+        Actions(ShellDialogs dialogs) {
+            this.dialogs = dialogs;
+        }
+
+        @Override
+        public void openSettings() {
+            dialogs.openSettings();
+        }
+
+        @Override
+        public void quit() {
+            rememberGeometry();
+            Platform.exit();
+        }
+
+        @Override
+        public void openAccounts() {
+            dialogs.openAccounts();
+        }
+
+        @Override
+        public void addAccount() {
+            dialogs.addAccount();
+        }
+
+        @Override
+        public void connectAll() {
+            accounts.connectAll();
+        }
+
+        @Override
+        public void disconnectAll() {
+            sessions.disconnectAll();
+        }
+
+        @Override
+        public void openPlugins() {
+            dialogs.openPlugins();
+        }
+
+        @Override
+        public void openAbout() {
+            dialogs.openAbout();
+        }
+    }
+
+}

@@ -1,0 +1,6 @@
+package welljabber.app.plugins;
+
+/** A plugin's state as Help → Plugins shows it. */
+public enum PluginState {
+    LOADED, RUNNING, STOPPED, FAILED
+}

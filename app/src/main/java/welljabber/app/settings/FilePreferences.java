@@ -1,0 +1,61 @@
+package welljabber.app.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+
+import welljabber.api.prefs.PluginPreferences;
+
+/** Preferences in a properties file, written through a temp file so a crash never leaves half of it. */
+public final class FilePreferences implements PluginPreferences {
+    private final Path file;
+    private final Properties values = new Properties();
+
+    public FilePreferences(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                values.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read settings " + file, e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> get(String key) {
+        return Optional.ofNullable(values.getProperty(key));
+    }
+
+    @Override
+    public synchronized void put(String key, String value) {
+        values.setProperty(key, value);
+        save();
+    }
+
+    @Override
+    public synchronized void remove(String key) {
+        if (values.remove(key) != null) {
+            save();
+        }
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), ".settings", ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                values.store(out, null);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save settings " + file, e);
+        }
+    }
+}

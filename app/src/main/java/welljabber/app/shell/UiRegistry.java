@@ -1,0 +1,177 @@
+package welljabber.app.shell;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Tab;
+import javafx.stage.Window;
+
+import org.jxmpp.jid.Jid;
+import org.tinylog.Logger;
+
+import welljabber.api.account.AccountId;
+import welljabber.api.plugin.Disposable;
+import welljabber.api.ui.CentreTabType;
+import welljabber.api.ui.MenuAction;
+import welljabber.api.ui.SettingsPage;
+import welljabber.api.ui.SidePane;
+import welljabber.api.ui.StatusBarItem;
+import welljabber.api.ui.TabContent;
+import welljabber.api.ui.UiContributions;
+
+/**
+ * Holds what plugins contribute to the main window, as observable lists the window binds to. Every
+ * method must run on the FX thread; calls from elsewhere are a plugin bug, reported loudly.
+ */
+public final class UiRegistry implements UiContributions {
+    private final ObservableList<SidePane> sidePanes = FXCollections.observableArrayList();
+    private final ObservableList<MenuAction> menuActions = FXCollections.observableArrayList();
+    private final ObservableList<StatusBarItem> statusItems = FXCollections.observableArrayList();
+    private final ObservableList<SettingsPage> settingsPages = FXCollections.observableArrayList();
+    private final Map<String, CentreTabType> tabTypes = new HashMap<>();
+    private final ObservableList<Tab> centreTabs = FXCollections.observableArrayList();
+    private final Map<String, Tab> tabsByKey = new HashMap<>();
+    private Window window;
+    private Notifier notifier = (title, text) -> Logger.info("{}: {}", title, text);
+
+    /** A tab asks to be shown and selected. */
+    public interface TabSelector {
+        void select(Tab tab);
+    }
+
+    private TabSelector selector = tab -> {
+    };
+
+    @FunctionalInterface
+    public interface Notifier {
+        void show(String title, String text);
+    }
+
+    void attach(Window mainWindow, TabSelector tabSelector, Notifier shellNotifier) {
+        this.window = mainWindow;
+        this.selector = tabSelector;
+        this.notifier = shellNotifier;
+    }
+
+    ObservableList<SidePane> sidePanes() {
+        return sidePanes;
+    }
+
+    ObservableList<MenuAction> menuActions() {
+        return menuActions;
+    }
+
+    ObservableList<StatusBarItem> statusItems() {
+        return statusItems;
+    }
+
+    public ObservableList<SettingsPage> settingsPages() {
+        return settingsPages;
+    }
+
+    ObservableList<Tab> centreTabs() {
+        return centreTabs;
+    }
+
+    @Override
+    public Disposable addSidePane(SidePane pane) {
+        requireFxThread();
+        sidePanes.add(pane);
+        FXCollections.sort(sidePanes, Comparator.comparingInt(SidePane::order));
+        return () -> onFx(() -> sidePanes.remove(pane));
+    }
+
+    @Override
+    public Disposable addMenuAction(MenuAction action) {
+        requireFxThread();
+        menuActions.add(action);
+        return () -> onFx(() -> menuActions.remove(action));
+    }
+
+    @Override
+    public Disposable addStatusBarItem(StatusBarItem item) {
+        requireFxThread();
+        statusItems.add(item);
+        FXCollections.sort(statusItems, Comparator.comparingInt(StatusBarItem::order));
+        return () -> onFx(() -> statusItems.remove(item));
+    }
+
+    @Override
+    public Disposable addSettingsPage(SettingsPage page) {
+        requireFxThread();
+        settingsPages.add(page);
+        return () -> onFx(() -> settingsPages.remove(page));
+    }
+
+    @Override
+    public Disposable addCentreTabType(CentreTabType type) {
+        requireFxThread();
+        tabTypes.put(type.id(), type);
+        return () -> onFx(() -> {
+            tabTypes.remove(type.id(), type);
+            tabsByKey.entrySet().removeIf(entry -> {
+                if (entry.getKey().startsWith(type.id() + '|')) {
+                    centreTabs.remove(entry.getValue());
+                    return true;
+                }
+                return false;
+            });
+        });
+    }
+
+    @Override
+    public boolean openTab(String typeId, AccountId account, Jid address) {
+        requireFxThread();
+        CentreTabType type = tabTypes.get(typeId);
+        if (type == null) {
+            return false;
+        }
+        String key = typeId + '|' + account.value() + '|' + address;
+        Tab tab = tabsByKey.get(key);
+        if (tab == null) {
+            TabContent content = type.create(account, address);
+            Tab created = new Tab();
+            created.textProperty().bind(content.title());
+            created.setContent(content.node());
+            created.setOnClosed(event -> {
+                tabsByKey.remove(key);
+                centreTabs.remove(created);
+                content.onClosed().run();
+            });
+            tab = created;
+            tabsByKey.put(key, tab);
+            centreTabs.add(tab);
+        }
+        selector.select(tab);
+        return true;
+    }
+
+    @Override
+    public Optional<Window> mainWindow() {
+        return Optional.ofNullable(window);
+    }
+
+    @Override
+    public void notify(String title, String text) {
+        onFx(() -> notifier.show(title, text));
+    }
+
+    private static void requireFxThread() {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("UI contributions must be made on the JavaFX application thread");
+        }
+    }
+
+    private static void onFx(Runnable work) {
+        if (Platform.isFxApplicationThread()) {
+            work.run();
+        } else {
+            Platform.runLater(work);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package welljabber.app.storage;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import welljabber.api.storage.Migration;
+import welljabber.api.storage.StorageException;
+
+/**
+ * The profile's H2 database. The shell connects as the database's administrator and keeps its own
+ * tables in the {@code APP} schema. Each plugin gets a schema of its own owned by a database user of
+ * its own, so a plugin's SQL cannot read or change another plugin's tables or the shell's (H2 checks
+ * the rights, not us).
+ */
+public final class Database implements AutoCloseable {
+    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+    private final String url;
+    private final JdbcConnectionPool adminPool;
+
+    private Database(String url, JdbcConnectionPool adminPool) {
+        this.url = url;
+        this.adminPool = adminPool;
+    }
+
+    /** Opens (creating when new) the database at {@code file} and brings the shell's schema up to date. */
+    public static Database open(Path file) {
+        // AUTO_SERVER stays off: one process owns a profile. DB_CLOSE_ON_EXIT off because we close it ourselves.
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "welljabber", "");
+        pool.setMaxConnections(8);
+        Database database = new Database(url, pool);
+        database.migrateSchema("APP", AppSchema.MIGRATIONS, null);
+        return database;
+    }
+
+    public Connection adminConnection() throws SQLException {
+        return adminPool.getConnection();
+    }
+
+    /** Runs {@code work} as the shell, in one transaction. */
+    public <T> T inTransaction(welljabber.api.storage.SqlWork<T> work) {
+        try (Connection connection = adminConnection()) {
+            return Transactions.run(connection, work);
+        } catch (SQLException e) {
+            throw new StorageException("Database work failed", e);
+        }
+    }
+
+    /**
+     * The storage of one plugin: creates its user and schema on first use. The plugin user's
+     * password is random and kept in the shell's own table, which plugins cannot read.
+     */
+    public SchemaStorage pluginStorage(String pluginId) {
+        String id = pluginId.toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        if (!PLUGIN_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("A plugin id must be letters, digits, '-', '_' or '.', got " + pluginId);
+        }
+        String schema = "PLUGIN_" + id.toUpperCase(Locale.ROOT);
+        String user = schema + "_USER";
+        String password = inTransaction(connection -> {
+            try (var find = connection.prepareStatement("SELECT password FROM APP.PLUGIN_USER WHERE plugin_id = ?")) {
+                find.setString(1, id);
+                try (var rows = find.executeQuery()) {
+                    if (rows.next()) {
+                        return rows.getString(1);
+                    }
+                }
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String fresh = HexFormat.of().formatHex(random);
+            try (var statement = connection.createStatement()) {
+                // Identifiers are checked against PLUGIN_ID above, so quoting them here is safe.
+                statement.execute("CREATE USER IF NOT EXISTS \"" + user + "\" PASSWORD '" + fresh + "'");
+                statement.execute("ALTER USER \"" + user + "\" SET PASSWORD '" + fresh + "'");
+                statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\" AUTHORIZATION \"" + user + "\"");
+            }
+            try (var insert = connection.prepareStatement("INSERT INTO APP.PLUGIN_USER(plugin_id, password) VALUES (?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, fresh);
+                insert.executeUpdate();
+            }
+            return fresh;
+        });
+        return new SchemaStorage(this, schema, () -> DriverManager.getConnection(url, user, password));
+    }
+
+    /** Applies the migrations of one schema; {@code connector} null means as the administrator. */
+    int migrateSchema(String schema, List<Migration> migrations, SchemaStorage.Connector connector) {
+        try (Connection connection = connector == null ? adminConnection() : connector.connect()) {
+            return new MigrationRunner(schema).migrate(connection, migrations);
+        } catch (SQLException e) {
+            throw new StorageException("Could not update the database schema " + schema, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection connection = adminPool.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            org.tinylog.Logger.warn(e, "Database shutdown failed");
+        } finally {
+            adminPool.dispose();
+        }
+    }
+}
