@@ -111,6 +111,7 @@ public final class WellJabberApp extends Application {
             }
         }
         storedAccounts = accounts.loadBlocking();
+        Logger.info("Profile {} has {} accounts", launch.paths().data(), storedAccounts.size());
         discovered = new PluginLoader(messages).load(launch.pluginFolders());
     }
 
@@ -124,6 +125,7 @@ public final class WellJabberApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        accounts.show(storedAccounts);
         UiRegistry ui = new UiRegistry();
         ShellDialogs dialogs = new ShellDialogs(primaryStage, messages, settings, accounts, ui, Version.current(),
                 launch.paths());

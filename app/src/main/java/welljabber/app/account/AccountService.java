@@ -76,11 +76,14 @@ public final class AccountService {
         return rows.stream().filter(row -> row.account().id().equals(id)).findFirst();
     }
 
-    /** Reads the accounts; call once at start, off the FX thread. Returns them for connect-at-start. */
+    /** Reads the stored accounts; call once at start, off the FX thread, then hand them to {@link #show}. */
     public java.util.List<Account> loadBlocking() {
-        java.util.List<Account> accounts = repository.all();
-        Platform.runLater(() -> rows.setAll(accounts.stream().map(AccountRow::new).toList()));
-        return accounts;
+        return repository.all();
+    }
+
+    /** Shows the accounts read at start. FX thread only. */
+    public void show(java.util.List<Account> accounts) {
+        rows.setAll(accounts.stream().map(AccountRow::new).toList());
     }
 
     /**
@@ -124,6 +127,7 @@ public final class AccountService {
     public void connect(AccountId id) {
         row(id).ifPresent(row -> {
             Account account = row.account();
+            Logger.info("Connecting {}", account.jid());
             CompletableFuture.supplyAsync(() -> password(account), background).thenAcceptAsync(known -> {
                 if (known.isPresent()) {
                     sessions.connect(account, known.get());

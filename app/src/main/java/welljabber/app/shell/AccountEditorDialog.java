@@ -61,6 +61,7 @@ final class AccountEditorDialog extends Dialog<AccountEditorDialog.Outcome> {
         store.setWrapText(true);
         store.getStyleClass().add("hint");
         store.visibleProperty().bind(remember.selectedProperty());
+        store.setMaxWidth(360);
         host.setId("accountHost");
         host.setPromptText(messages.get("account.host.prompt"));
         host.setText(form.host());
@@ -93,6 +94,7 @@ final class AccountEditorDialog extends Dialog<AccountEditorDialog.Outcome> {
         error.setId("accountError");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.setMaxWidth(460);
 
         GridPane basic = grid();
         basic.addRow(0, new Label(messages.get("account.jid")), jid);
@@ -108,8 +110,20 @@ final class AccountEditorDialog extends Dialog<AccountEditorDialog.Outcome> {
         advanced.addRow(4, new Label(messages.get("account.priority")), priority);
         TitledPane advancedPane = new TitledPane(messages.get("account.advanced"), advanced);
         advancedPane.setId("accountAdvanced");
+        advancedPane.setAnimated(false);
         advancedPane.setExpanded(!form.host().isEmpty() || !form.port().isEmpty() || form.tlsMode() != TlsMode.REQUIRED);
 
+        // The dialog must grow with the section, or the buttons slide out of the window.
+        advancedPane.expandedProperty().addListener((observable, before, after) -> javafx.application.Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
+        error.textProperty().addListener((observable, before, after) -> javafx.application.Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
         VBox content = new VBox(10, basic, advancedPane, error);
         content.setPadding(new Insets(4));
         getDialogPane().setContent(content);

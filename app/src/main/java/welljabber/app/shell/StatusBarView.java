@@ -87,11 +87,19 @@ final class StatusBarView {
 
     private void watchAccounts() {
         ChangeListener<Object> refresh = (observable, before, after) -> refresh();
+        java.util.function.Consumer<AccountRow> watch = row -> {
+            row.stateProperty().addListener(refresh);
+            row.messageProperty().addListener(refresh);
+            row.accountProperty().addListener(refresh);
+        };
+        accounts.rows().forEach(watch);
         accounts.rows().addListener((ListChangeListener<AccountRow>) change -> {
             while (change.next()) {
-                change.getAddedSubList().forEach(row -> {
-                    row.stateProperty().addListener(refresh);
-                    row.messageProperty().addListener(refresh);
+                change.getAddedSubList().forEach(watch);
+                change.getRemoved().forEach(row -> {
+                    row.stateProperty().removeListener(refresh);
+                    row.messageProperty().removeListener(refresh);
+                    row.accountProperty().removeListener(refresh);
                 });
             }
             refresh();

@@ -105,12 +105,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection connection = adminPool.getConnection(); var statement = connection.createStatement()) {
+        adminPool.dispose();
+        // A connection of its own: shutting down through a pooled one leaves the pool closing a dead connection.
+        try (Connection connection = DriverManager.getConnection(url, "welljabber", "");
+                var statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {
             org.tinylog.Logger.warn(e, "Database shutdown failed");
-        } finally {
-            adminPool.dispose();
         }
     }
 }

@@ -1,0 +1,94 @@
+package welljabber.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.testfx.api.FxToolkit;
+
+import welljabber.app.cli.CommandLine;
+import welljabber.app.profile.ProfilePaths;
+
+/**
+ * Starts the real WellJabber shell in this JVM on TestFX's stage, with a profile folder of the
+ * test's own, and closes it again. Restarting on the same profile is how tests check what survives.
+ */
+public final class ShellFixture implements AutoCloseable {
+    private final Path profile;
+    private WellJabberApp app;
+
+    private ShellFixture(Path profile) {
+        this.profile = profile;
+    }
+
+    public static ShellFixture newProfile() throws IOException {
+        return new ShellFixture(Files.createTempDirectory("welljabber-test-profile-"));
+    }
+
+    public static ShellFixture on(Path profile) {
+        return new ShellFixture(profile);
+    }
+
+    public Path profile() {
+        return profile;
+    }
+
+    public ProfilePaths paths() {
+        return ProfilePaths.resolve(Optional.of(profile), System.getenv());
+    }
+
+    public WellJabberApp start() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        ProfilePaths paths = paths();
+        // No keyring in tests: the private password file keeps them self-contained.
+        Launch launch = new Launch(paths, new CommandLine(Optional.of(profile), false, Optional.empty(), false),
+                List.of(paths.plugins()), false);
+        app = (WellJabberApp) FxToolkit.setupApplication(() -> new WellJabberApp(launch));
+        return app;
+    }
+
+    public WellJabberApp app() {
+        return app;
+    }
+
+    /** Closes the shell as a user would (stop() runs: plugins stop, connections close, database closes). */
+    public void stop() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+            app = null;
+        }
+    }
+
+    @Override
+    public void close() throws TimeoutException {
+        stop();
+    }
+
+    public static Stage stage() {
+        try {
+            return FxToolkit.registerPrimaryStage();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs on the FX thread and waits, for reading UI state from the test thread. */
+    public static void onFx(Runnable work) {
+        try {
+            FxToolkit.setupFixture(work);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static {
+        Platform.setImplicitExit(false);
+    }
+}

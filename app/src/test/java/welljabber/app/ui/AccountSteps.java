@@ -1,0 +1,67 @@
+package welljabber.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import welljabber.app.ShellFixture;
+
+/** What a user does in the shell's account UI, step by step, for the UI tests. */
+final class AccountSteps {
+    private final FxRobot robot;
+
+    AccountSteps(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    /** Accounts → Add account…, fills the form and saves (the account connects at once). */
+    void addAccount(String jid, String password, String host, int port) {
+        robot.clickOn("Accounts").clickOn("Add account…");
+        fill("#accountJid", jid);
+        fill("#accountPassword", password);
+        robot.clickOn("#accountAdvanced");
+        fill("#accountHost", host);
+        fill("#accountPort", Integer.toString(port));
+        robot.clickOn("#saveAccount");
+    }
+
+    /** Sets a text field's content directly: typing through the headless robot is slow and tested elsewhere. */
+    void fill(String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.clickOn(field);
+        ShellFixture.onFx(() -> field.setText(text));
+    }
+
+    String status() {
+        return robot.lookup("#connectionStatus").queryAs(Label.class).getText();
+    }
+
+    /** Waits until the status bar contains {@code text}; returns how long that took. */
+    Duration awaitStatus(String text, Duration limit) throws TimeoutException {
+        long started = System.nanoTime();
+        try {
+            WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, () -> status().contains(text));
+        } catch (TimeoutException e) {
+            throw new TimeoutException("The status bar did not show \"" + text + "\" within " + limit + "; it shows \""
+                    + status() + "\"");
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    boolean trustDialogShowing() {
+        return robot.lookup("#trustDialog").tryQuery().isPresent();
+    }
+
+    void awaitTrustDialog() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::trustDialogShowing);
+        assertTrue(trustDialogShowing());
+    }
+}

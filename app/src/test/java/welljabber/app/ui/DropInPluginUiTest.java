@@ -1,0 +1,65 @@
+package welljabber.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.api.FxAssert.verifyThat;
+import static org.testfx.matcher.base.NodeMatchers.isVisible;
+
+import javafx.scene.control.TableView;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+import welljabber.app.ShellFixture;
+import welljabber.app.plugins.PluginRecord;
+import welljabber.app.plugins.PluginState;
+import welljabber.app.plugins.TestPlugins;
+
+/** Plugin jars dropped into the profile's plugins folder, one working and one that throws in start. */
+class DropInPluginUiTest {
+    private final FxRobot robot = new FxRobot();
+    private ShellFixture shell;
+
+    @AfterEach
+    void close() throws Exception {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    @Test
+    void aDropInPluginRunsAndABrokenOneIsReportedWhileTheShellGoesOn() throws Exception {
+        shell = ShellFixture.newProfile();
+        TestPlugins.hello(shell.paths().plugins());
+        TestPlugins.throwsInStart(shell.paths().plugins());
+        shell.start();
+
+        verifyThat("#pluginFailures", isVisible());
+        String report = robot.lookup("#pluginFailures").queryAs(javafx.scene.control.DialogPane.class).getContentText();
+        assertTrue(report.contains("The plugin failed to start: the broken plugin's own failure"), report);
+        robot.clickOn("OK");
+
+        verifyThat("#helloStatus", isVisible());
+        robot.clickOn("Help");
+        assertTrue(robot.lookup("Say hello").tryQuery().isPresent(), "the drop-in plugin's menu item is missing");
+        assertTrue(robot.lookup("Broken item").tryQuery().isEmpty(),
+                "what a plugin registered before it failed must be undone");
+        robot.clickOn("Plugins…");
+        TableView<?> table = robot.lookup("#pluginsTable").queryAs(TableView.class);
+        assertEquals(2, table.getItems().size());
+        PluginRecord hello = shell.app().pluginRecords().stream().filter(r -> r.id().equals("hello")).findFirst().orElseThrow();
+        assertEquals(PluginState.RUNNING, hello.state());
+        assertTrue(hello.origin().dropIn().orElseThrow().startsWith(shell.paths().plugins()));
+        PluginRecord broken = shell.app().pluginRecords().stream().filter(r -> r.id().equals("broken")).findFirst().orElseThrow();
+        assertEquals(PluginState.FAILED, broken.state());
+        assertTrue(robot.lookup("Test plugin hello").tryQuery().isPresent(), "Help → Plugins does not list the plugin");
+        assertTrue(robot.lookup("1.2.3").tryQuery().isPresent(), "Help → Plugins does not show the version");
+        robot.clickOn("Close");
+
+        // The shell is still usable.
+        robot.clickOn("Accounts").clickOn("Manage accounts…");
+        verifyThat("#accountsTable", isVisible());
+        robot.clickOn("Close");
+    }
+}

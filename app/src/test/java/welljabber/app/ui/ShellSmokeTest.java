@@ -1,0 +1,36 @@
+package welljabber.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.api.FxAssert.verifyThat;
+import static org.testfx.matcher.base.NodeMatchers.isVisible;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+
+import welljabber.app.ShellFixture;
+
+class ShellSmokeTest {
+    private final FxRobot robot = new FxRobot();
+    private ShellFixture shell;
+
+    @AfterEach
+    void close() throws Exception {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    @Test
+    void aNewProfileShowsTheWelcomeAndNoAccount() throws Exception {
+        shell = ShellFixture.newProfile();
+        shell.start();
+        verifyThat("#welcome", isVisible());
+        verifyThat("#connectionStatus", LabeledMatchers.hasText("No account yet"));
+        assertTrue(java.nio.file.Files.exists(shell.paths().database().resolveSibling("welljabber.mv.db")),
+                "the profile's database was not created");
+        robot.clickOn("Help").clickOn("Plugins…");
+        verifyThat("#pluginsTable", isVisible());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * JUnit 5 support for tests against a real XMPP server: {@link welljabber.testsupport.WithProsody}
+ * (or {@link welljabber.testsupport.ProsodyExtension} registered in code) runs one throwaway Prosody
+ * per test class and injects {@link welljabber.sandbox.ProsodyServer} and
+ * {@link welljabber.testsupport.XmppTestClients} parameters.
+ */
+package welljabber.testsupport;
