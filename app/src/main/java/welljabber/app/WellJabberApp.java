@@ -118,6 +118,8 @@ public final class WellJabberApp extends Application {
     private void configureSmack() {
         // Contacts may not subscribe to our presence without the user saying yes (the roster plugin asks).
         Roster.setDefaultSubscriptionMode(Roster.SubscriptionMode.manual);
+        // Peers learn the client and its version (XEP-0092), not the libraries inside it.
+        VersionManager.setAutoAppendSmackVersion(false);
         VersionManager.setDefaultVersion("WellJabber", Version.current());
         SmackConfiguration.setDefaultReplyTimeout(10_000);
     }

@@ -62,7 +62,7 @@ public final class MainWindow {
         ui.sidePanes().addListener((ListChangeListener<SidePane>) change -> showSidePanes());
         ui.menuActions().addListener((ListChangeListener<MenuAction>) change -> showPluginMenuItems());
         showSidePanes();
-        StackPane centre = new StackPane(welcome(), centreTabs);
+        StackPane centre = new StackPane(welcome(accounts), centreTabs);
         centreTabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(centreTabs.getTabs()));
         split.getItems().setAll(sideTabs, centre);
         SplitPane.setResizableWithParent(sideTabs, false);
@@ -165,16 +165,22 @@ public final class MainWindow {
         }
     }
 
-    private VBox welcome() {
+    /** What the centre shows with no tab open: how to start, or where conversations will appear. */
+    private VBox welcome(AccountService accounts) {
         Label title = new Label(messages.get("welcome.title"));
         title.getStyleClass().add("welcome-title");
-        Label text = new Label(messages.get("welcome.text"));
+        Label text = new Label();
         text.setWrapText(true);
         text.setMaxWidth(420);
         Button add = new Button(messages.get("welcome.addAccount"));
         add.setId("welcomeAddAccount");
         add.setOnAction(event -> actions.addAccount());
         add.setDefaultButton(true);
+        var noAccount = javafx.beans.binding.Bindings.isEmpty(accounts.rows());
+        text.textProperty().bind(javafx.beans.binding.Bindings.when(noAccount)
+                .then(messages.get("welcome.text")).otherwise(messages.get("welcome.ready")));
+        add.visibleProperty().bind(noAccount);
+        add.managedProperty().bind(noAccount);
         VBox box = new VBox(12, title, text, add);
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(24));

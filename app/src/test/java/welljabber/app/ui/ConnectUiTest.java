@@ -14,6 +14,9 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.SASLError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.caps.packet.CapsExtension;
+import org.jivesoftware.smackx.iqversion.VersionManager;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
@@ -70,6 +73,12 @@ class ConnectUiTest {
         robot.clickOn("#trustAlways");
         steps.awaitStatus("Connected", Duration.ofSeconds(10));
         Poll.until(Duration.ofSeconds(10), () -> aliceRoster.getPresence(me).isAvailable(), "alice never saw me online");
+        Presence online = aliceRoster.getPresence(me);
+        assertTrue(online.hasExtension(CapsExtension.ELEMENT, CapsExtension.NAMESPACE),
+                "WellJabber's presence carries no XEP-0115 entity capabilities: " + online.toXML());
+        var version = VersionManager.getInstanceFor(alice).getVersion(online.getFrom().asFullJidOrThrow());
+        assertEquals("WellJabber", version.getName(), "XEP-0092 software version");
+        assertTrue(PingManager.getInstanceFor(alice).ping(online.getFrom()), "XEP-0199 ping unanswered");
 
         robot.clickOn("#presenceChoice").clickOn("Away");
         Poll.until(Duration.ofSeconds(10), () -> aliceRoster.getPresence(me).getMode() == Presence.Mode.away,
