@@ -174,10 +174,22 @@ public final class Sessions implements XmppSessions {
         }
     }
 
+    /**
+     * Finds the certificate problem wherever Smack put it: in the cause chain, among suppressed
+     * exceptions, or in the per-address failures of an {@code EndpointConnectionException}.
+     */
     static Optional<UntrustedCertificateException> untrusted(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UntrustedCertificateException untrusted) {
                 return Optional.of(untrusted);
+            }
+            if (t instanceof org.jivesoftware.smack.SmackException.EndpointConnectionException endpoints) {
+                for (var attempt : endpoints.getConnectionExceptions()) {
+                    Optional<UntrustedCertificateException> found = untrusted(attempt.getException());
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
             }
             for (Throwable suppressed : t.getSuppressed()) {
                 Optional<UntrustedCertificateException> found = untrusted(suppressed);

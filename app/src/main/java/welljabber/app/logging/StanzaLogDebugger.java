@@ -22,11 +22,11 @@ public final class StanzaLogDebugger extends AbstractDebugger {
 
     @Override
     protected void log(String logMessage) {
-        LOG.info(StanzaRedactor.redact(logMessage));
+        LOG.info("{}", StanzaRedactor.redact(logMessage));
     }
 
     @Override
     protected void log(String logMessage, Throwable throwable) {
-        LOG.info(throwable, StanzaRedactor.redact(logMessage));
+        LOG.info(throwable, "{}", StanzaRedactor.redact(logMessage));
     }
 }

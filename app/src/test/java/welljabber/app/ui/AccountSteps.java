@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 
@@ -13,6 +14,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import welljabber.app.ShellFixture;
+import welljabber.app.account.TlsMode;
 
 /** What a user does in the shell's account UI, step by step, for the UI tests. */
 final class AccountSteps {
@@ -24,12 +26,19 @@ final class AccountSteps {
 
     /** Accounts → Add account…, fills the form and saves (the account connects at once). */
     void addAccount(String jid, String password, String host, int port) {
+        addAccount(jid, password, host, port, TlsMode.REQUIRED);
+    }
+
+    void addAccount(String jid, String password, String host, int port, TlsMode security) {
         robot.clickOn("Accounts").clickOn("Add account…");
         fill("#accountJid", jid);
         fill("#accountPassword", password);
         robot.clickOn("#accountAdvanced");
         fill("#accountHost", host);
         fill("#accountPort", Integer.toString(port));
+        @SuppressWarnings("unchecked")
+        ChoiceBox<TlsMode> tls = robot.lookup("#accountTls").queryAs(ChoiceBox.class);
+        ShellFixture.onFx(() -> tls.setValue(security));
         robot.clickOn("#saveAccount");
     }
 
@@ -57,7 +66,8 @@ final class AccountSteps {
     }
 
     boolean trustDialogShowing() {
-        return robot.lookup("#trustDialog").tryQuery().isPresent();
+        return robot.lookup("#trustDialog").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent()
+                && robot.lookup("#trustOnce").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent();
     }
 
     void awaitTrustDialog() throws TimeoutException {
