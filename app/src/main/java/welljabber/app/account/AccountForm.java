@@ -57,6 +57,10 @@ public record AccountForm(Optional<AccountId> existing, String jid, String host,
         } catch (XmppStringprepException | IllegalArgumentException e) {
             return new Result.Invalid("jid", "account.error.jidInvalid");
         }
+        if (!plausibleDomain(bare.getDomain().toString())) {
+            // jxmpp's lenient stringprep lets "a@b@c" and "alice@exa mple.org" through as domainparts.
+            return new Result.Invalid("jid", "account.error.jidInvalid");
+        }
         Optional<String> hostValue = host.isBlank() ? Optional.empty() : Optional.of(host.strip());
         if (hostValue.isPresent() && !hostValue.get().matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
             return new Result.Invalid("host", "account.error.hostInvalid");
@@ -86,5 +90,15 @@ public record AccountForm(Optional<AccountId> existing, String jid, String host,
         AccountId id = existing.orElseGet(() -> new AccountId(UUID.randomUUID().toString()));
         return new Result.Valid(new Account(id, bare, resourceValue, priorityValue, hostValue, portValue, tlsMode,
                 connectAtStart, rememberPassword, presence));
+    }
+
+    /**
+     * RFC 7622 domainparts are host names (IDNA) or IP literals: in ASCII only letters, digits, '-',
+     * '.', and the brackets and colons of an IPv6 literal; other scripts are left to the server.
+     */
+    private static boolean plausibleDomain(String domain) {
+        return !domain.isEmpty() && domain.codePoints().allMatch(c -> c > 127
+                ? !Character.isWhitespace(c) && !Character.isISOControl(c) && !Character.isSpaceChar(c)
+                : Character.isLetterOrDigit(c) || "-.[]:".indexOf(c) >= 0);
     }
 }

@@ -57,6 +57,8 @@ public final class AccountService {
         this.events = events;
         this.background = background;
         events.subscribe(ConnectionStateChanged.class, Delivery.FX_THREAD, this::show);
+        // A typed password the server refused must not be tried again on the next connect: ask anew.
+        sessions.onLoginRefused(account -> wipe(typedPasswords.remove(account.id())));
     }
 
     public void setPasswordPrompt(PasswordPrompt prompt) {

@@ -29,7 +29,11 @@ public record CommandLine(Optional<Path> profile, boolean sandbox, Optional<Xmpp
                 }
                 profile = Optional.of(Path.of(args[++i]));
             } else if (arg.startsWith("--profile=")) {
-                profile = Optional.of(Path.of(arg.substring("--profile=".length())));
+                String folder = arg.substring("--profile=".length());
+                if (folder.isBlank()) {
+                    throw new IllegalArgumentException("--profile needs a folder, for example --profile ~/welljabber-test");
+                }
+                profile = Optional.of(Path.of(folder));
             } else if (arg.equals("--sandbox")) {
                 sandbox = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {

@@ -45,25 +45,29 @@ public record XmppUri(Optional<BareJid> account, Jid target, Optional<String> ac
         if (rest.isBlank()) {
             throw new IllegalArgumentException("The xmpp: address has no contact or room in it: " + text);
         }
-        Jid target = jid(decode(rest), text);
+        Jid target = jid(decode(rest, text), text);
         Optional<String> action = Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>();
         if (!query.isEmpty()) {
             String[] pieces = query.split(";");
-            action = pieces[0].isBlank() ? Optional.empty() : Optional.of(decode(pieces[0]));
+            action = pieces[0].isBlank() ? Optional.empty() : Optional.of(decode(pieces[0], text));
             for (int i = 1; i < pieces.length; i++) {
                 int equals = pieces[i].indexOf('=');
                 if (equals > 0) {
-                    parameters.put(decode(pieces[i].substring(0, equals)), decode(pieces[i].substring(equals + 1)));
+                    parameters.put(decode(pieces[i].substring(0, equals), text), decode(pieces[i].substring(equals + 1), text));
                 }
             }
         }
         return new XmppUri(account, target, action, Map.copyOf(parameters));
     }
 
-    private static String decode(String part) {
+    private static String decode(String part, String uri) {
         // RFC 5122 uses percent-encoding only; '+' is a literal plus, not a space.
-        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The xmpp: address contains a broken %-escape: " + uri, e);
+        }
     }
 
     private static Jid jid(String value, String uri) {

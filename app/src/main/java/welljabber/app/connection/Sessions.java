@@ -37,6 +37,7 @@ public final class Sessions implements XmppSessions {
     private final EventBus events;
     private final Function<Throwable, String> explain;
     private final List<UntrustedCertificateHandler> untrustedHandlers = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Account>> loginRefusedHandlers = new CopyOnWriteArrayList<>();
 
     /** Told when a connection failed on a certificate nobody trusts yet, so the shell can ask the user. */
     @FunctionalInterface
@@ -57,6 +58,11 @@ public final class Sessions implements XmppSessions {
 
     public void onUntrustedCertificate(UntrustedCertificateHandler handler) {
         untrustedHandlers.add(handler);
+    }
+
+    /** Told when the server refused the account's credentials (SASL failure), so a typed password can be forgotten. */
+    public void onLoginRefused(java.util.function.Consumer<Account> handler) {
+        loginRefusedHandlers.add(handler);
     }
 
     public void connect(Account account, char[] password) {
@@ -155,6 +161,9 @@ public final class Sessions implements XmppSessions {
             if (state == ConnectionState.FAILED && untrusted.isPresent()) {
                 untrustedHandlers.forEach(handler -> handler.untrusted(account, untrusted.get()));
             }
+            if (state == ConnectionState.FAILED && cause.filter(Sessions::loginRefused).isPresent()) {
+                loginRefusedHandlers.forEach(handler -> handler.accept(account));
+            }
         }
 
         @Override
@@ -172,6 +181,15 @@ public final class Sessions implements XmppSessions {
                 }
             }
         }
+    }
+
+    private static boolean loginRefused(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.jivesoftware.smack.sasl.SASLErrorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

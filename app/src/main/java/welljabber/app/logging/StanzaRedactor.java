@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  */
 public final class StanzaRedactor {
     private static final Pattern SASL = Pattern.compile(
-            "(<(auth|response|challenge|success)\\b[^>]*>)(.*?)(</\\2>)", Pattern.DOTALL);
-    private static final Pattern PASSWORD = Pattern.compile("(<password\\b[^>]*>)(.*?)(</password>)", Pattern.DOTALL);
+            "(<(auth|response|challenge|success)\\b[^>]*(?<!/)>)(.*?)(</\\2>)", Pattern.DOTALL);
+    private static final Pattern PASSWORD = Pattern.compile("(<password\\b[^>]*(?<!/)>)(.*?)(</password>)", Pattern.DOTALL);
     private static final Pattern FORM_PASSWORD = Pattern.compile(
             "(<field\\b[^>]*var=['\"]password['\"][^>]*>.*?<value>)(.*?)(</value>)", Pattern.DOTALL);
 

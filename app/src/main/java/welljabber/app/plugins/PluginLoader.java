@@ -31,6 +31,8 @@ import welljabber.app.i18n.Messages;
  * in a plain sentence; loading goes on with the next.
  */
 public final class PluginLoader {
+    /** Ids name files and database schemas, so they are kept to a safe alphabet. */
+    private static final java.util.regex.Pattern VALID_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9_.-]{0,40}");
     private final Messages messages;
     private final ModuleLayer parent;
 
@@ -43,7 +45,7 @@ public final class PluginLoader {
     public List<PluginRecord> load(List<Path> pluginFolders) {
         List<PluginRecord> found = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (Plugin plugin : providers(ServiceLoader.load(parent, Plugin.class), null, "module path", found)) {
+        for (Plugin plugin : providers(ServiceLoader.load(parent, Plugin.class), null, PluginOrigin.BUNDLED, "module path", found)) {
             accept(plugin, PluginOrigin.BUNDLED, ids, found);
         }
         for (Path folder : pluginFolders) {
@@ -81,7 +83,7 @@ public final class PluginLoader {
             found.add(PluginRecord.broken(name, origin, messages.format("plugin.error.unresolved", clash.getMessage())));
             return;
         }
-        List<Plugin> plugins = providers(ServiceLoader.load(layer, Plugin.class), layer, name, found);
+        List<Plugin> plugins = providers(ServiceLoader.load(layer, Plugin.class), layer, origin, name, found);
         if (plugins.isEmpty() && found.stream().noneMatch(r -> r.origin().equals(origin))) {
             found.add(PluginRecord.broken(name, origin, messages.get("plugin.error.noPlugin")));
         }
@@ -89,7 +91,8 @@ public final class PluginLoader {
     }
 
     /** The plugins a service loader finds, only those defined in {@code layer} (a child layer also sees its parents'). */
-    private List<Plugin> providers(ServiceLoader<Plugin> loader, ModuleLayer layer, String where, List<PluginRecord> found) {
+    private List<Plugin> providers(ServiceLoader<Plugin> loader, ModuleLayer layer, PluginOrigin origin, String where,
+            List<PluginRecord> found) {
         List<Plugin> plugins = new ArrayList<>();
         var iterator = loader.stream().iterator();
         while (true) {
@@ -101,7 +104,7 @@ public final class PluginLoader {
                 provider = iterator.next();
             } catch (ServiceConfigurationError broken) {
                 Logger.warn(broken, "A plugin in {} cannot be listed", where);
-                found.add(PluginRecord.broken(where, PluginOrigin.BUNDLED, messages.format("plugin.error.unresolved", broken.getMessage())));
+                found.add(PluginRecord.broken(where, origin, messages.format("plugin.error.unresolved", broken.getMessage())));
                 break;
             }
             if (layer != null && provider.type().getModule().getLayer() != layer) {
@@ -111,8 +114,8 @@ public final class PluginLoader {
                 plugins.add(provider.get());
             } catch (ServiceConfigurationError | RuntimeException | LinkageError failed) {
                 Logger.warn(failed, "Plugin {} cannot be created", provider.type().getName());
-                found.add(PluginRecord.broken(provider.type().getName(), layer == null ? PluginOrigin.BUNDLED
-                        : PluginOrigin.dropIn(Path.of(where)), messages.format("plugin.error.create", rootMessage(failed))));
+                found.add(PluginRecord.broken(provider.type().getName(), origin,
+                        messages.format("plugin.error.create", rootMessage(failed))));
             }
         }
         return plugins;
@@ -129,7 +132,9 @@ public final class PluginLoader {
             return;
         }
         PluginRecord record = PluginRecord.loaded(plugin, origin);
-        if (!ApiVersion.running().canRun(builtAgainst)) {
+        if (id == null || !VALID_ID.matcher(id).matches()) {
+            found.add(record.withState(PluginState.FAILED, java.util.Optional.of(messages.format("plugin.error.id", String.valueOf(id)))));
+        } else if (!ApiVersion.running().canRun(builtAgainst)) {
             found.add(record.withState(PluginState.FAILED, java.util.Optional.of(
                     messages.format("plugin.error.api", builtAgainst.toString(), ApiVersion.running().toString()))));
         } else if (!ids.add(id)) {

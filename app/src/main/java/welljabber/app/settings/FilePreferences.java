@@ -24,6 +24,16 @@ public final class FilePreferences implements PluginPreferences {
                 values.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read settings " + file, e);
+            } catch (IllegalArgumentException corrupt) {
+                // A damaged settings file must not keep the app from starting: keep a copy, start afresh.
+                values.clear();
+                try {
+                    Files.copy(file, file.resolveSibling(file.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException ignored) {
+                    // the copy is a courtesy; the log says what happened
+                }
+                org.tinylog.Logger.warn("Settings file {} is damaged ({}); starting with defaults, copy kept as .corrupt",
+                        file, corrupt.getMessage());
             }
         }
     }

@@ -14,9 +14,14 @@ public record WindowGeometry(double x, double y, double width, double height, bo
             return DEFAULT;
         }
         try {
+            double width = Double.parseDouble(parts[2]);
+            double height = Double.parseDouble(parts[3]);
+            if (!Double.isFinite(width) || !Double.isFinite(height)) {
+                // A stage that was never shown reports NaN; Math.max would let NaN through.
+                return DEFAULT;
+            }
             return new WindowGeometry(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
-                    Math.max(MIN_WIDTH, Double.parseDouble(parts[2])), Math.max(MIN_HEIGHT, Double.parseDouble(parts[3])),
-                    Boolean.parseBoolean(parts[4]));
+                    Math.max(MIN_WIDTH, width), Math.max(MIN_HEIGHT, height), Boolean.parseBoolean(parts[4]));
         } catch (NumberFormatException corrupt) {
             return DEFAULT;
         }

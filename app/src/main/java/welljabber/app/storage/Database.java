@@ -67,11 +67,22 @@ public final class Database implements AutoCloseable {
         String schema = "PLUGIN_" + id.toUpperCase(Locale.ROOT);
         String user = schema + "_USER";
         String password = inTransaction(connection -> {
+            // Keyed by the id exactly as given: "a-b", "a.b" and "a_b" share a schema name, so only the
+            // first of them may have it, or one plugin could read another's tables.
             try (var find = connection.prepareStatement("SELECT password FROM APP.PLUGIN_USER WHERE plugin_id = ?")) {
-                find.setString(1, id);
+                find.setString(1, pluginId);
                 try (var rows = find.executeQuery()) {
                     if (rows.next()) {
                         return rows.getString(1);
+                    }
+                }
+            }
+            try (var taken = connection.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+                taken.setString(1, schema);
+                try (var rows = taken.executeQuery()) {
+                    if (rows.next()) {
+                        throw new IllegalArgumentException("The plugin id " + pluginId + " would share the storage "
+                                + schema + " of another plugin");
                     }
                 }
             }
@@ -85,7 +96,7 @@ public final class Database implements AutoCloseable {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\" AUTHORIZATION \"" + user + "\"");
             }
             try (var insert = connection.prepareStatement("INSERT INTO APP.PLUGIN_USER(plugin_id, password) VALUES (?, ?)")) {
-                insert.setString(1, id);
+                insert.setString(1, pluginId);
                 insert.setString(2, fresh);
                 insert.executeUpdate();
             }

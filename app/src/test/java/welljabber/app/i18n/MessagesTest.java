@@ -54,6 +54,22 @@ class MessagesTest {
     }
 
     @Test
+    void patternsWithArgumentsQuoteApostrophesForMessageFormat() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            Properties bundle = load(file);
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (text.matches("(?s).*\\{\\d+}.*")) {
+                    assertTrue(text.replace("''", "").indexOf('\'') < 0,
+                            key + " in " + file + " has a lone apostrophe, which MessageFormat would swallow: " + text);
+                }
+            }
+        }
+        assertEquals("The plugin's id \"X\" is not allowed: use lower-case letters, digits, \".\", \"-\" or \"_\", starting with a letter.",
+                new Messages(Locale.ENGLISH).format("plugin.error.id", "X"));
+    }
+
+    @Test
     void localeChoiceGivesChineseOnlyForChineseAndEnglishEvenOnAChineseDesktop() {
         Locale before = Locale.getDefault();
         try {
