@@ -31,6 +31,12 @@ public interface UiContributions {
      */
     boolean openTab(String typeId, AccountId account, Jid address);
 
+    /**
+     * Brings the side pane with this id to the front, showing the side panes if the user hid them.
+     * Returns false when no such pane is registered.
+     */
+    boolean showSidePane(String id);
+
     /** The main window, as owner for a plugin's dialogs. */
     Optional<Window> mainWindow();
 

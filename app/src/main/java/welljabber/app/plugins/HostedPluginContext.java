@@ -136,6 +136,11 @@ final class HostedPluginContext implements PluginContext {
             }
 
             @Override
+            public boolean showSidePane(String id) {
+                return ui.showSidePane(id);
+            }
+
+            @Override
             public java.util.Optional<Window> mainWindow() {
                 return ui.mainWindow();
             }

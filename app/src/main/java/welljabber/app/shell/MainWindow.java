@@ -77,7 +77,7 @@ public final class MainWindow {
         stage.setMinWidth(480);
         stage.setMinHeight(360);
         split.setDividerPositions(sideDivider);
-        ui.attach(stage, tab -> centreTabs.getSelectionModel().select(tab), new Notices(stage)::show);
+        ui.attach(stage, tab -> centreTabs.getSelectionModel().select(tab), this::showSidePane, new Notices(stage)::show);
         return scene;
     }
 
@@ -197,6 +197,14 @@ public final class MainWindow {
                 handler.handle(new javafx.event.Event(Tab.CLOSED_EVENT));
             }
         }
+    }
+
+    private void showSidePane(String id) {
+        if (!split.getItems().contains(sideTabs)) {
+            toggleSidePanes();
+        }
+        sideTabs.getTabs().stream().filter(tab -> ("side-" + id).equals(tab.getId())).findFirst()
+                .ifPresent(tab -> sideTabs.getSelectionModel().select(tab));
     }
 
     private void toggleSidePanes() {

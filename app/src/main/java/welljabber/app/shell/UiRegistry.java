@@ -47,12 +47,21 @@ public final class UiRegistry implements UiContributions {
     private TabSelector selector = tab -> {
     };
 
+    /** The window shows a side pane on request. */
+    public interface SidePaneShower {
+        void show(String id);
+    }
+
+    private SidePaneShower sidePaneShower = id -> {
+    };
+
     @FunctionalInterface
     public interface Notifier {
         void show(String title, String text);
     }
 
-    void attach(Window mainWindow, TabSelector tabSelector, Notifier shellNotifier) {
+    void attach(Window mainWindow, TabSelector tabSelector, SidePaneShower shower, Notifier shellNotifier) {
+        this.sidePaneShower = shower;
         this.window = mainWindow;
         this.selector = tabSelector;
         this.notifier = shellNotifier;
@@ -148,6 +157,16 @@ public final class UiRegistry implements UiContributions {
             centreTabs.add(tab);
         }
         selector.select(tab);
+        return true;
+    }
+
+    @Override
+    public boolean showSidePane(String id) {
+        requireFxThread();
+        if (sidePanes.stream().noneMatch(pane -> pane.id().equals(id))) {
+            return false;
+        }
+        sidePaneShower.show(id);
         return true;
     }
 

@@ -47,7 +47,10 @@ class DropInPluginUiTest {
                 "what a plugin registered before it failed must be undone");
         robot.clickOn("Plugins…");
         TableView<?> table = robot.lookup("#pluginsTable").queryAs(TableView.class);
-        assertEquals(2, table.getItems().size());
+        assertEquals(3, table.getItems().size());
+        PluginRecord serverInfo = shell.app().pluginRecords().stream().filter(r -> r.id().equals("serverinfo")).findFirst().orElseThrow();
+        assertTrue(serverInfo.origin().bundled(), "the serverinfo plugin is not listed as bundled");
+        assertEquals(PluginState.RUNNING, serverInfo.state());
         PluginRecord hello = shell.app().pluginRecords().stream().filter(r -> r.id().equals("hello")).findFirst().orElseThrow();
         assertEquals(PluginState.RUNNING, hello.state());
         assertTrue(hello.origin().dropIn().orElseThrow().startsWith(shell.paths().plugins()));

@@ -1,0 +1,141 @@
+package welljabber.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.iqversion.VersionManager;
+import org.jivesoftware.smackx.iqversion.packet.Version;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import welljabber.app.ShellFixture;
+import welljabber.sandbox.ProsodyServer;
+import welljabber.testsupport.WithProsody;
+import welljabber.testsupport.XmppTestClients;
+
+/** The bundled serverinfo plugin in the real shell, against a real Prosody, driven through the UI. */
+@WithProsody(accounts = {"me:secret"})
+class ServerInfoUiTest {
+    private final FxRobot robot = new FxRobot();
+    private final AccountSteps steps = new AccountSteps(robot);
+    private ShellFixture shell;
+
+    @AfterEach
+    void close() throws Exception {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    @Test
+    void theServerPaneAndStatusBarShowWhatTheServerSaysAndClearWhenOffline(ProsodyServer server,
+            XmppTestClients clients) throws Exception {
+        // What the server says about itself, asked by a plain Smack client: the pane must show the same.
+        XMPPTCPConnection probe = clients.login("me", "secret");
+        Version version = VersionManager.getInstanceFor(probe).getVersion(probe.getXMPPServiceDomain());
+        String software = version.getName() + " " + version.getVersion();
+        assertTrue(software.startsWith("Prosody "), software);
+
+        shell = ShellFixture.newProfile();
+        shell.start();
+        assertTrue(visible("#serverOffline"), "with no account the pane must say that none is connected");
+        assertFalse(visible("#serverInfoStatus"), "offline, the status bar must not show a server");
+
+        steps.addAccount("me@localhost", "secret", server.host(), server.c2sPort());
+        steps.awaitTrustDialog();
+        robot.clickOn("#trustOnce");
+        steps.awaitStatus("Connected", Duration.ofSeconds(10));
+
+        await(() -> software.equals(text("#serverSoftware")), () -> "the pane shows \"" + text("#serverSoftware")
+                + "\" as the server software, the server says \"" + software + "\"");
+        assertTrue(text("#serverSoftware").contains("Prosody"));
+        assertTrue(text("#serverSoftware").contains(version.getVersion()));
+        assertTrue(visible("#serverInfoStatus"));
+        assertEquals(software, text("#serverInfoStatus"), "the status bar item");
+        assertTrue(text("#serverBoundJid").startsWith("me@localhost/"), text("#serverBoundJid"));
+        assertEquals("Yes, TLS", text("#serverSecurity"));
+        assertEquals("Active", text("#serverStreamManagement"));
+        assertFalse(visible("#serverOffline"));
+        Set<String> rows = featureRows();
+        assertTrue(rows.contains("Message archive (MAM)"), rows.toString());
+        assertTrue(rows.contains("Stream management (reliable delivery)"), rows.toString());
+        assertTrue(rows.contains("Group chat service: " + server.mucDomain()), rows.toString());
+
+        // Tools → Server information brings the pane to the front.
+        robot.clickOn("Tools").clickOn("Server information");
+        TabPane sidePanes = robot.lookup("#sidePanes").queryAs(TabPane.class);
+        await(() -> "side-serverinfo".equals(sidePanes.getSelectionModel().getSelectedItem().getId()),
+                () -> "the Server pane is not selected");
+        assertEquals(software, text("#serverSoftware"));
+
+        robot.clickOn("Accounts").clickOn("Disconnect all");
+        steps.awaitStatus("Disconnected", Duration.ofSeconds(10));
+        await(() -> visible("#serverOffline") && !visible("#serverInfoStatus"),
+                () -> "after disconnecting, the pane still shows a server: status bar \"" + text("#serverInfoStatus") + "\"");
+        assertFalse(visible("#serverSoftware"));
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** Visible in the scene: the node and all its parents. */
+    private boolean visible(String query) {
+        var found = robot.lookup(query).tryQuery();
+        if (found.isEmpty()) {
+            return false;
+        }
+        for (Node node = found.get(); node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text of every row of the feature list, scrolling it through since only visible rows have cells. */
+    private Set<String> featureRows() {
+        ListView<?> list = robot.lookup("#serverFeatures").queryAs(ListView.class);
+        Set<String> rows = new LinkedHashSet<>();
+        int size = list.getItems().size();
+        for (int i = 0; i < size; i++) {
+            int index = i;
+            ShellFixture.onFx(() -> {
+                list.scrollTo(index);
+                list.layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.lookup("#serverFeatures .list-cell").queryAllAs(ListCell.class).stream()
+                    .filter(cell -> !cell.isEmpty() && cell.getText() != null)
+                    .forEach(cell -> rows.add(cell.getText()));
+        }
+        assertTrue(rows.size() >= size, "saw " + rows.size() + " of " + size + " rows: " + rows);
+        return rows;
+    }
+
+    private static void await(BooleanSupplier condition, Supplier<String> message) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError(message.get() + " (waited 10 s)", e);
+        }
+    }
+}
