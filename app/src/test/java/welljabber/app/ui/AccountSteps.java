@@ -42,6 +42,15 @@ final class AccountSteps {
         robot.clickOn("#saveAccount");
     }
 
+    /** Adds the account, trusts the test server's certificate once, and waits until it is connected. */
+    void addAccountTrustOnceAndConnect(String jid, String password, String host, int port, TlsMode security)
+            throws TimeoutException {
+        addAccount(jid, password, host, port, security);
+        awaitTrustDialog();
+        robot.clickOn("#trustOnce");
+        awaitStatus("Connected", Duration.ofSeconds(10));
+    }
+
     /** Sets a text field's content directly: typing through the headless robot is slow and tested elsewhere. */
     void fill(String query, String text) {
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
@@ -65,13 +74,14 @@ final class AccountSteps {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /** Showing as the robot means it: visible, in a window that is showing, so it can be clicked. */
     boolean trustDialogShowing() {
-        return robot.lookup("#trustDialog").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent()
-                && robot.lookup("#trustOnce").match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent();
+        return robot.lookup("#trustOnce").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();
     }
 
     void awaitTrustDialog() throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::trustDialogShowing);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(trustDialogShowing());
     }
 }

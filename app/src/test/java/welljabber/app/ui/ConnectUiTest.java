@@ -17,10 +17,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.caps.packet.CapsExtension;
 import org.jivesoftware.smackx.iqversion.VersionManager;
 import org.jivesoftware.smackx.ping.PingManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
-import org.testfx.api.FxRobot;
 
 import welljabber.api.error.ErrorSentences;
 import welljabber.app.ShellFixture;
@@ -35,23 +33,13 @@ import welljabber.testsupport.XmppTestClients;
 
 /** The shell against a real Prosody with a self-signed certificate, driven through its UI. */
 @WithProsody(accounts = {"me:secret", "alice:secret"}, setup = ConnectUiTest.MutualContacts.class)
-class ConnectUiTest {
-    private final FxRobot robot = new FxRobot();
-    private final AccountSteps steps = new AccountSteps(robot);
-    private ShellFixture shell;
+class ConnectUiTest extends ShellUiTest {
 
     public static final class MutualContacts implements ProsodySetup {
         @Override
         public void configure(ProsodyOptions.Builder options) {
             options.roster("me", RosterEntry.of("alice@localhost", "Alice", Subscription.BOTH));
             options.roster("alice", RosterEntry.of("me@localhost", "Me", Subscription.BOTH));
-        }
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (shell != null) {
-            shell.close();
         }
     }
 
@@ -62,8 +50,7 @@ class ConnectUiTest {
         Roster aliceRoster = Roster.getInstanceFor(alice);
         var me = JidCreate.entityBareFrom("me@localhost");
 
-        shell = ShellFixture.newProfile();
-        shell.start();
+        startShell();
         steps.addAccount("me@localhost", "secret", server.host(), server.c2sPort());
 
         steps.awaitTrustDialog();
@@ -97,8 +84,7 @@ class ConnectUiTest {
 
     @Test
     void aWrongPasswordSaysSoInPlainWords(ProsodyServer server) throws Exception {
-        shell = ShellFixture.newProfile();
-        shell.start();
+        startShell();
         steps.addAccount("me@localhost", "not-the-password", server.host(), server.c2sPort());
         steps.awaitTrustDialog();
         robot.clickOn("#trustOnce");
@@ -113,8 +99,7 @@ class ConnectUiTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        shell = ShellFixture.newProfile();
-        shell.start();
+        startShell();
         long started = System.nanoTime();
         steps.addAccount("me@localhost", "secret", "127.0.0.1", closedPort);
         steps.awaitStatus("cannot connect", Duration.ofSeconds(10));

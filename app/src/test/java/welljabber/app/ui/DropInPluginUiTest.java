@@ -7,9 +7,7 @@ import static org.testfx.matcher.base.NodeMatchers.isVisible;
 
 import javafx.scene.control.TableView;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 import welljabber.app.ShellFixture;
 import welljabber.app.plugins.PluginRecord;
@@ -17,16 +15,7 @@ import welljabber.app.plugins.PluginState;
 import welljabber.app.plugins.TestPlugins;
 
 /** Plugin jars dropped into the profile's plugins folder, one working and one that throws in start. */
-class DropInPluginUiTest {
-    private final FxRobot robot = new FxRobot();
-    private ShellFixture shell;
-
-    @AfterEach
-    void close() throws Exception {
-        if (shell != null) {
-            shell.close();
-        }
-    }
+class DropInPluginUiTest extends ShellUiTest {
 
     @Test
     void aDropInPluginRunsAndABrokenOneIsReportedWhileTheShellGoesOn() throws Exception {

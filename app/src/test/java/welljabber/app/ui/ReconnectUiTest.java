@@ -4,37 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
-import welljabber.app.ShellFixture;
+import welljabber.app.account.TlsMode;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.testsupport.WithProsody;
 
 /** The server goes away while connected and comes back: the shell says so and reconnects by itself. */
 @WithProsody(accounts = {"me:secret"})
-class ReconnectUiTest {
-    private final FxRobot robot = new FxRobot();
-    private final AccountSteps steps = new AccountSteps(robot);
-    private ShellFixture shell;
-
-    @AfterEach
-    void close() throws Exception {
-        if (shell != null) {
-            shell.close();
-        }
-    }
+class ReconnectUiTest extends ShellUiTest {
 
     @Test
     void killingTheServerShowsReconnectingAndItComesBackWithinTenSecondsOfTheServer(ProsodyServer server)
             throws Exception {
-        shell = ShellFixture.newProfile();
-        shell.start();
-        steps.addAccount("me@localhost", "secret", server.host(), server.c2sPort());
-        steps.awaitTrustDialog();
-        robot.clickOn("#trustOnce");
-        steps.awaitStatus("Connected", Duration.ofSeconds(10));
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
 
         server.kill();
         steps.awaitStatus("Reconnecting", Duration.ofSeconds(10));

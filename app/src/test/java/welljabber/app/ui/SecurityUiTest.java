@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 import welljabber.app.ShellFixture;
 import welljabber.app.account.TlsMode;
@@ -23,27 +21,13 @@ import welljabber.testsupport.WithProsody;
 
 /** Direct TLS, the opt-in stanza log, and secrets kept out of logs and the database. */
 @WithProsody(accounts = {"me:s3cret-Passw0rd"}, directTls = true)
-class SecurityUiTest {
+class SecurityUiTest extends ShellUiTest {
     private static final String PASSWORD = "s3cret-Passw0rd";
-    private final FxRobot robot = new FxRobot();
-    private final AccountSteps steps = new AccountSteps(robot);
-    private ShellFixture shell;
-
-    @AfterEach
-    void close() throws Exception {
-        if (shell != null) {
-            shell.close();
-        }
-    }
 
     @Test
     void directTlsConnectsThroughTheTrustDialog(ProsodyServer server) throws Exception {
-        shell = ShellFixture.newProfile();
-        shell.start();
-        steps.addAccount("me@localhost", PASSWORD, server.host(), server.directTlsPort(), TlsMode.DIRECT);
-        steps.awaitTrustDialog();
-        robot.clickOn("#trustOnce");
-        steps.awaitStatus("Connected", Duration.ofSeconds(10));
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", PASSWORD, server.host(), server.directTlsPort(), TlsMode.DIRECT);
     }
 
     @Test
@@ -51,10 +35,7 @@ class SecurityUiTest {
         shell = ShellFixture.newProfile();
         new Settings(shell.paths().settingsFile()).setStanzaLog(true);
         shell.start();
-        steps.addAccount("me@localhost", PASSWORD, server.host(), server.c2sPort());
-        steps.awaitTrustDialog();
-        robot.clickOn("#trustOnce");
-        steps.awaitStatus("Connected", Duration.ofSeconds(10));
+        steps.addAccountTrustOnceAndConnect("me@localhost", PASSWORD, server.host(), server.c2sPort(), TlsMode.REQUIRED);
         // In tests the log goes to one folder for the whole run (see src/test/resources/tinylog.properties).
         Path logs = Path.of(System.getProperty("welljabber.testLogs"));
         Poll.until(Duration.ofSeconds(10), () -> contains(logs, "stanzas", "<presence"), "the stanza log has no presence");

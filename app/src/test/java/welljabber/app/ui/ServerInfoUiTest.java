@@ -21,29 +21,18 @@ import javafx.scene.control.TabPane;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.iqversion.VersionManager;
 import org.jivesoftware.smackx.iqversion.packet.Version;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import welljabber.app.ShellFixture;
+import welljabber.app.account.TlsMode;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.testsupport.WithProsody;
 import welljabber.testsupport.XmppTestClients;
 
 /** The bundled serverinfo plugin in the real shell, against a real Prosody, driven through the UI. */
 @WithProsody(accounts = {"me:secret"})
-class ServerInfoUiTest {
-    private final FxRobot robot = new FxRobot();
-    private final AccountSteps steps = new AccountSteps(robot);
-    private ShellFixture shell;
-
-    @AfterEach
-    void close() throws Exception {
-        if (shell != null) {
-            shell.close();
-        }
-    }
+class ServerInfoUiTest extends ShellUiTest {
 
     @Test
     void theServerPaneAndStatusBarShowWhatTheServerSaysAndClearWhenOffline(ProsodyServer server,
@@ -54,15 +43,11 @@ class ServerInfoUiTest {
         String software = version.getName() + " " + version.getVersion();
         assertTrue(software.startsWith("Prosody "), software);
 
-        shell = ShellFixture.newProfile();
-        shell.start();
+        startShell();
         assertTrue(visible("#serverOffline"), "with no account the pane must say that none is connected");
         assertFalse(visible("#serverInfoStatus"), "offline, the status bar must not show a server");
 
-        steps.addAccount("me@localhost", "secret", server.host(), server.c2sPort());
-        steps.awaitTrustDialog();
-        robot.clickOn("#trustOnce");
-        steps.awaitStatus("Connected", Duration.ofSeconds(10));
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
 
         await(() -> software.equals(text("#serverSoftware")), () -> "the pane shows \"" + text("#serverSoftware")
                 + "\" as the server software, the server says \"" + software + "\"");

@@ -4,28 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.testfx.api.FxAssert.verifyThat;
 import static org.testfx.matcher.base.NodeMatchers.isVisible;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
 
-import welljabber.app.ShellFixture;
 
-class ShellSmokeTest {
-    private final FxRobot robot = new FxRobot();
-    private ShellFixture shell;
-
-    @AfterEach
-    void close() throws Exception {
-        if (shell != null) {
-            shell.close();
-        }
-    }
+class ShellSmokeTest extends ShellUiTest {
 
     @Test
     void aNewProfileShowsTheWelcomeAndNoAccount() throws Exception {
-        shell = ShellFixture.newProfile();
-        shell.start();
+        startShell();
         verifyThat("#welcome", isVisible());
         verifyThat("#connectionStatus", LabeledMatchers.hasText("No account yet"));
         assertTrue(java.nio.file.Files.exists(shell.paths().database().resolveSibling("welljabber.mv.db")),
