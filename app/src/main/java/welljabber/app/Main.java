@@ -41,9 +41,12 @@ public final class Main {
             }
             commandLine = new CommandLine(profile, true, commandLine.uri(), false);
         }
-        ProfilePaths paths = ProfilePaths.resolve(profile, System.getenv()).create();
-        Logging.configure(paths.logs(), Boolean.getBoolean("welljabber.logToConsole"));
-        WellJabberApp.prepare(Launch.of(commandLine, paths));
+        ProfilePaths paths = ProfilePaths.resolve(profile, System.getenv());
+        // Logging is set up first on the profile thread: nothing logs before it is (the toolkit does not use tinylog).
+        WellJabberApp.prepare(Launch.of(commandLine, paths), () -> {
+            paths.create();
+            Logging.configure(paths.logs(), Boolean.getBoolean("welljabber.logToConsole"));
+        });
         Application.launch(WellJabberApp.class, args);
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,9 +17,6 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
-import org.jivesoftware.smack.SmackConfiguration;
-import org.jivesoftware.smack.roster.Roster;
-import org.jivesoftware.smackx.iqversion.VersionManager;
 import org.tinylog.Logger;
 
 import welljabber.api.chat.OpenChatRequested;
@@ -28,6 +27,7 @@ import welljabber.app.account.AccountRepository;
 import welljabber.app.account.AccountService;
 import welljabber.app.cli.XmppUri;
 import welljabber.app.connection.Sessions;
+import welljabber.app.connection.SmackSetup;
 import welljabber.app.event.TypedEventBus;
 import welljabber.app.i18n.Messages;
 import welljabber.app.plugins.PluginHost;
@@ -83,20 +83,46 @@ public final class WellJabberApp extends Application {
         this.launch = java.util.Objects.requireNonNull(launch, "Start WellJabber through welljabber.app.Main");
     }
 
-    static void prepare(Launch launch) {
+    /**
+     * Called by {@link Main} before the JavaFX toolkit starts: opens the profile's settings and
+     * database on another thread meanwhile, since start-up is otherwise serial and the second core idle.
+     */
+    static void prepare(Launch launch, Runnable firstOnThatThread) {
         pending = launch;
+        early = CompletableFuture.supplyAsync(() -> {
+            firstOnThatThread.run();
+            return Profile.open(launch);
+        }, runnable -> Thread.ofPlatform().name("welljabber-open-profile").start(runnable));
+    }
+
+    private static volatile CompletableFuture<Profile> early;
+
+    /** The profile's settings and database, opened before the window exists. */
+    private record Profile(Settings settings, Messages messages, Database database) {
+        static Profile open(Launch launch) {
+            launch.paths().create();
+            Settings settings = new Settings(launch.paths().settingsFile());
+            return new Profile(settings, new Messages(settings.locale()), Database.open(launch.paths().database()));
+        }
     }
 
     @Override
     public void init() {
-        launch.paths().create();
-        settings = new Settings(launch.paths().settingsFile());
-        messages = new Messages(settings.locale());
+        CompletableFuture<Profile> opening = early;
+        early = null;
+        Profile profile;
+        try {
+            profile = opening != null ? opening.join() : Profile.open(launch);
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+        settings = profile.settings();
+        messages = profile.messages();
+        database = profile.database();
         background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("welljabber-", 0).factory());
         events = new TypedEventBus(Platform::runLater, background);
-        database = Database.open(launch.paths().database());
         pins = new PinnedCertificates(database);
-        configureSmack();
+        background.execute(SmackSetup::ensure);
         sessions = new Sessions(background, pins, events, failure -> ErrorSentences.forThrowable(failure, messages.locale()),
                 settings::stanzaLog);
         PasswordStore passwords = PasswordStores.choose(launch.paths().config(), launch.allowKeyring() && settings.useKeyring());
@@ -113,15 +139,6 @@ public final class WellJabberApp extends Application {
         storedAccounts = accounts.loadBlocking();
         Logger.info("Profile {} has {} accounts", launch.paths().data(), storedAccounts.size());
         discovered = new PluginLoader(messages).load(launch.pluginFolders());
-    }
-
-    private void configureSmack() {
-        // Contacts may not subscribe to our presence without the user saying yes (the roster plugin asks).
-        Roster.setDefaultSubscriptionMode(Roster.SubscriptionMode.manual);
-        // Peers learn the client and its version (XEP-0092), not the libraries inside it.
-        VersionManager.setAutoAppendSmackVersion(false);
-        VersionManager.setDefaultVersion("WellJabber", Version.current());
-        SmackConfiguration.setDefaultReplyTimeout(10_000);
     }
 
     @Override
@@ -163,14 +180,29 @@ public final class WellJabberApp extends Application {
     }
 
     private void mainWindowShown() {
-        Duration sinceStart = ProcessHandle.current().info().startInstant()
-                .map(started -> Duration.between(started, Instant.now())).orElse(Duration.ZERO);
+        Duration sinceStart = Duration.between(launchedAt(), Instant.now());
         Logger.info("Main window shown {} ms after process start", sinceStart.toMillis());
         if (Boolean.getBoolean("welljabber.exitWhenShown")) {
             // For the start-up benchmark: say so on stdout, then close as a user would.
             System.out.println("WELLJABBER MAIN WINDOW SHOWN " + sinceStart.toMillis());
             Platform.runLater(Platform::exit);
         }
+    }
+
+    /**
+     * When the launcher started us: it passes the time as {@code welljabber.launchedAt} (epoch ms);
+     * otherwise the process start time, which Linux only gives to the nearest second of boot time.
+     */
+    private static Instant launchedAt() {
+        String fromLauncher = System.getProperty("welljabber.launchedAt");
+        if (fromLauncher != null) {
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(fromLauncher.trim()));
+            } catch (NumberFormatException ignored) {
+                // fall through to the process start time
+            }
+        }
+        return ProcessHandle.current().info().startInstant().orElse(Instant.now());
     }
 
     private void askTrust(Account account, UntrustedCertificateException certificate) {

@@ -116,6 +116,7 @@ final class AccountConnection {
 
     private void open(char[] password) {
         setState(ConnectionState.CONNECTING, Optional.empty());
+        SmackSetup.ensure();
         XMPPTCPConnection connection;
         try {
             connection = new XMPPTCPConnection(ConnectionSettings.build(account, password, new AccountTrustManager(account.id(), pins), stanzaLog.getAsBoolean()));
