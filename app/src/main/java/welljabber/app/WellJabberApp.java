@@ -297,11 +297,6 @@ public final class WellJabberApp extends Application {
         }
     }
 
-    /** The event bus, for tests that watch what the shell publishes. */
-    public TypedEventBus events() {
-        return events;
-    }
-
     /** The plugins the shell knows, for tests. */
     public List<PluginRecord> pluginRecords() {
         return plugins == null ? List.of() : List.copyOf(plugins.records());

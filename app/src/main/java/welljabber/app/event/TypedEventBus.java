@@ -53,7 +53,7 @@ public final class TypedEventBus implements EventBus {
         }
     }
 
-    /** How many subscriptions are open; for Help → About and tests. */
+    /** How many subscriptions are open; tests use it to see that closing one really removes it. */
     public int subscriberCount() {
         return subscribers.size();
     }
