@@ -94,6 +94,9 @@ public final class AccountService {
      */
     public CompletionStage<Account> save(Account account, Optional<char[]> password) {
         boolean isNew = row(account.id()).isEmpty();
+        // An account edited while online reconnects, so the new server, resource or security apply now.
+        boolean online = row(account.id()).map(r -> r.stateProperty().get() != ConnectionState.DISCONNECTED
+                && r.stateProperty().get() != ConnectionState.FAILED).orElse(false);
         return CompletableFuture.supplyAsync(() -> {
             repository.save(account);
             if (account.rememberPassword() && password.isPresent()) {
@@ -107,6 +110,8 @@ public final class AccountService {
             row(saved.id()).ifPresentOrElse(row -> row.accountProperty().set(saved), () -> rows.add(new AccountRow(saved)));
             if (isNew) {
                 events.publish(new AccountAdded(saved.id(), saved.jid()));
+            } else if (online) {
+                connect(saved.id());
             }
             return saved;
         }, Platform::runLater);

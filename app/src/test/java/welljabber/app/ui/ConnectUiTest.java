@@ -106,4 +106,25 @@ class ConnectUiTest extends ShellUiTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
     }
+
+    @Test
+    void editingAConnectedAccountReconnectsWithTheNewSettings(ProsodyServer server, XmppTestClients clients)
+            throws Exception {
+        XMPPTCPConnection alice = clients.login("alice", "secret");
+        Roster aliceRoster = Roster.getInstanceFor(alice);
+        var me = JidCreate.entityBareFrom("me@localhost");
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(),
+                welljabber.app.account.TlsMode.REQUIRED);
+        Poll.until(Duration.ofSeconds(10), () -> aliceRoster.getPresence(me).isAvailable(), "alice never saw me online");
+
+        robot.clickOn("Accounts").clickOn("Manage accounts…");
+        robot.clickOn("#accountEdit");
+        steps.fill("#accountResource", "Laptop");
+        robot.clickOn("#saveAccount");
+        robot.clickOn("Close");
+        Poll.until(Duration.ofSeconds(10), () -> aliceRoster.getPresence(me).isAvailable()
+                && "Laptop".equals(aliceRoster.getPresence(me).getFrom().getResourceOrEmpty().toString()),
+                () -> "alice sees me as " + aliceRoster.getPresence(me).getFrom());
+    }
 }
