@@ -32,13 +32,16 @@ import welljabber.app.event.TypedEventBus;
 import welljabber.app.i18n.Messages;
 import welljabber.app.plugins.PluginHost;
 import welljabber.app.plugins.PluginLoader;
+import welljabber.app.plugins.PluginManager;
 import welljabber.app.plugins.PluginRecord;
+import welljabber.app.plugins.PluginStates;
 import welljabber.app.plugins.SharedServices;
 import welljabber.app.sandbox.SandboxSession;
 import welljabber.app.secrets.PasswordStore;
 import welljabber.app.secrets.PasswordStores;
 import welljabber.app.settings.Settings;
 import welljabber.app.settings.WindowGeometry;
+import welljabber.app.shell.FileDialogs;
 import welljabber.app.shell.MainWindow;
 import welljabber.app.shell.ShellActions;
 import welljabber.app.shell.ShellDialogs;
@@ -57,6 +60,7 @@ public final class WellJabberApp extends Application {
     private static volatile Launch pending;
 
     private final Launch launch;
+    private final FileDialogs fileDialogs;
     private ExecutorService background;
     private Settings settings;
     private Messages messages;
@@ -66,7 +70,11 @@ public final class WellJabberApp extends Application {
     private Sessions sessions;
     private AccountService accounts;
     private List<PluginRecord> discovered;
+    private PluginLoader pluginLoader;
+    private PluginStates pluginStates;
+    private Set<String> disabledPlugins = Set.of();
     private PluginHost plugins;
+    private PluginManager pluginManager;
     private MainWindow window;
     private Stage stage;
     private Optional<SandboxSession> sandbox = Optional.empty();
@@ -80,7 +88,13 @@ public final class WellJabberApp extends Application {
     }
 
     public WellJabberApp(Launch launch) {
+        this(launch, FileDialogs.desktop());
+    }
+
+    /** With {@code fileDialogs} answering the shell's questions for files (tests give paths). */
+    public WellJabberApp(Launch launch, FileDialogs fileDialogs) {
         this.launch = java.util.Objects.requireNonNull(launch, "Start WellJabber through welljabber.app.Main");
+        this.fileDialogs = fileDialogs;
     }
 
     /**
@@ -138,7 +152,14 @@ public final class WellJabberApp extends Application {
         }
         storedAccounts = accounts.loadBlocking();
         Logger.info("Profile {} has {} accounts", launch.paths().data(), storedAccounts.size());
-        discovered = new PluginLoader(messages).load(launch.pluginFolders());
+        pluginLoader = new PluginLoader(messages);
+        discovered = pluginLoader.load(launch.pluginFolders());
+        pluginStates = new PluginStates(database);
+        try {
+            disabledPlugins = pluginStates.disabled();
+        } catch (RuntimeException unreadable) {
+            Logger.error(unreadable, "Cannot read which plugins are disabled; starting all");
+        }
     }
 
     @Override
@@ -156,8 +177,10 @@ public final class WellJabberApp extends Application {
 
         plugins = new PluginHost(new PluginHost.Shared(events, sessions, database, ui, new SharedServices(), background,
                 launch.paths().config(), launch.paths().data(), messages.locale()), messages, discovered);
-        dialogs.setPlugins(plugins.records());
-        List<PluginRecord> failed = plugins.startAll();
+        pluginManager = new PluginManager(plugins, pluginLoader, pluginStates, messages, launch.paths().plugins(), background);
+        dialogs.setPlugins(pluginManager);
+        dialogs.setFileDialogs(fileDialogs);
+        List<PluginRecord> failed = plugins.startAll(disabledPlugins);
 
         primaryStage.setOnShown(event -> mainWindowShown());
         primaryStage.setOnCloseRequest(event -> rememberGeometry());
@@ -171,6 +194,7 @@ public final class WellJabberApp extends Application {
             alert.setHeaderText(null);
             alert.show();
         });
+        TrainingRun.watchIfAsked(events, storedAccounts); // -Dwelljabber.exitWhenConnected: the AOT cache's training run (jlink/)
         for (Account account : storedAccounts) {
             if (account.connectAtStart()) {
                 accounts.connect(account.id());
@@ -276,8 +300,8 @@ public final class WellJabberApp extends Application {
     public void stop() {
         Logger.info("WellJabber is closing");
         rememberGeometry();
-        if (plugins != null) {
-            plugins.stopAll();
+        if (pluginManager != null) {
+            pluginManager.stopAll();
         }
         if (sessions != null) {
             sessions.disconnectAll();

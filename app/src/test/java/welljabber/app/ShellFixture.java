@@ -14,6 +14,7 @@ import org.testfx.api.FxToolkit;
 
 import welljabber.app.cli.CommandLine;
 import welljabber.app.profile.ProfilePaths;
+import welljabber.app.shell.FileDialogs;
 
 /**
  * Starts the real WellJabber shell in this JVM on TestFX's stage, with a profile folder of the
@@ -22,6 +23,8 @@ import welljabber.app.profile.ProfilePaths;
 public final class ShellFixture implements AutoCloseable {
     private final Path profile;
     private WellJabberApp app;
+    /** Tests cannot drive the desktop's file dialog: by default every question for a file is cancelled. */
+    private FileDialogs fileDialogs = (owner, title, filter) -> Optional.empty();
 
     private ShellFixture(Path profile) {
         this.profile = profile;
@@ -33,6 +36,12 @@ public final class ShellFixture implements AutoCloseable {
 
     public static ShellFixture on(Path profile) {
         return new ShellFixture(profile);
+    }
+
+    /** Answers the shell's file dialogs with {@code answer} instead (the path the test wants chosen). */
+    public ShellFixture answerFileDialogsWith(FileDialogs answer) {
+        this.fileDialogs = answer;
+        return this;
     }
 
     public Path profile() {
@@ -49,7 +58,8 @@ public final class ShellFixture implements AutoCloseable {
         // No keyring in tests: the private password file keeps them self-contained.
         Launch launch = new Launch(paths, new CommandLine(Optional.of(profile), false, Optional.empty(), false),
                 List.of(paths.plugins()), false);
-        app = (WellJabberApp) FxToolkit.setupApplication(() -> new WellJabberApp(launch));
+        FileDialogs files = fileDialogs;
+        app = (WellJabberApp) FxToolkit.setupApplication(() -> new WellJabberApp(launch, files));
         return app;
     }
 

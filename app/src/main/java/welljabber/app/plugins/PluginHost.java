@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -23,9 +27,10 @@ import welljabber.app.i18n.Messages;
 import welljabber.app.storage.Database;
 
 /**
- * Starts and stops the plugins the loader found, each with its own context, on the FX thread.
- * A plugin that throws in {@code start} is marked failed with a plain sentence, its registrations
- * are undone, and the others go on.
+ * Starts and stops the plugins the loader found, each with its own context, on the FX thread:
+ * all at start-up and shutdown, and one at a time when the user enables, disables, installs or
+ * removes one. A plugin that throws in {@code start} is marked failed with a plain sentence, its
+ * registrations are undone, and the others go on.
  */
 public final class PluginHost {
 
@@ -50,15 +55,78 @@ public final class PluginHost {
         return records;
     }
 
-    /** Starts every loaded plugin; returns the records that failed (at load or start) for the report. */
-    public List<PluginRecord> startAll() {
+    /**
+     * Starts every loaded plugin except those the user disabled; returns the records that failed (at
+     * load or start) for the report.
+     */
+    public List<PluginRecord> startAll(Set<String> disabled) {
         for (int i = 0; i < records.size(); i++) {
             PluginRecord record = records.get(i);
             if (record.state() == PluginState.LOADED && record.plugin().isPresent()) {
-                records.set(i, start(record, record.plugin().get()));
+                records.set(i, disabled.contains(record.id())
+                        ? record.withState(PluginState.DISABLED, Optional.empty())
+                        : start(record, record.plugin().get()));
             }
         }
         return records.stream().filter(r -> r.state() == PluginState.FAILED).toList();
+    }
+
+    /**
+     * Starts a disabled (or failed) plugin again, with a fresh instance. Returns its new record:
+     * running, or still disabled with the reason when {@code start} threw.
+     */
+    public PluginRecord enable(PluginRecord record) {
+        int index = indexOf(record);
+        PluginRecord current = records.get(index);
+        if (current.state() == PluginState.RUNNING || current.plugin().isEmpty()) {
+            return current;
+        }
+        Plugin plugin = fresh(current.plugin().get());
+        PluginRecord started = start(current.withPlugin(plugin), plugin);
+        PluginRecord result = started.state() == PluginState.RUNNING ? started
+                : started.withState(PluginState.DISABLED, started.problem());
+        records.set(index, result);
+        return result;
+    }
+
+    /** Stops a plugin (undoing its registrations) and marks it disabled. */
+    public PluginRecord disable(PluginRecord record) {
+        int index = indexOf(record);
+        PluginRecord result = stop(records.get(index)).withState(PluginState.DISABLED, Optional.empty());
+        records.set(index, result);
+        return result;
+    }
+
+    /** Lists plugins installed while the shell runs and starts those that loaded; returns them as they are now. */
+    public List<PluginRecord> add(List<PluginRecord> found) {
+        List<PluginRecord> added = new ArrayList<>();
+        for (PluginRecord record : found) {
+            added.add(record.state() == PluginState.LOADED && record.plugin().isPresent()
+                    ? start(record, record.plugin().get()) : record);
+        }
+        records.addAll(added);
+        return added;
+    }
+
+    /** Stops a plugin and drops it from the list. */
+    public void remove(PluginRecord record) {
+        int index = indexOf(record);
+        stop(records.get(index));
+        records.remove(index);
+    }
+
+    /** The ids plugins hold: another plugin may not take one of them. */
+    public Set<String> takenIds() {
+        return records.stream().filter(PluginRecord::startable).map(PluginRecord::id).collect(Collectors.toSet());
+    }
+
+    private int indexOf(PluginRecord record) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).samePlugin(record)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("Not a listed plugin: " + record.name());
     }
 
     private PluginRecord start(PluginRecord record, Plugin plugin) {
@@ -77,24 +145,48 @@ public final class PluginHost {
         }
     }
 
+    /** Stops {@code record} if it runs and undoes what it registered; returns it stopped (or as it was). */
+    private PluginRecord stop(PluginRecord record) {
+        if (record.state() != PluginState.RUNNING) {
+            return record;
+        }
+        try {
+            record.plugin().ifPresent(Plugin::stop);
+        } catch (RuntimeException | LinkageError failure) {
+            Logger.error(failure, "Plugin {} failed to stop", record.id());
+        }
+        HostedPluginContext context = contexts.remove(record.id());
+        if (context != null) {
+            context.closeAll();
+        }
+        Logger.info("Plugin {} stopped", record.id());
+        return record.withState(PluginState.STOPPED, Optional.empty());
+    }
+
     /** Stops running plugins, newest first, and undoes what each registered. */
     public void stopAll() {
-        List<PluginRecord> running = new ArrayList<>(records.filtered(r -> r.state() == PluginState.RUNNING));
-        java.util.Collections.reverse(running);
-        for (PluginRecord record : running) {
-            try {
-                record.plugin().ifPresent(Plugin::stop);
-            } catch (RuntimeException | LinkageError failure) {
-                Logger.error(failure, "Plugin {} failed to stop", record.id());
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (records.get(i).state() == PluginState.RUNNING) {
+                records.set(i, stop(records.get(i)));
             }
-            HostedPluginContext context = contexts.remove(record.id());
-            if (context != null) {
-                context.closeAll();
-            }
-            int index = records.indexOf(record);
-            if (index >= 0) {
-                records.set(index, record.withState(PluginState.STOPPED, Optional.empty()));
-            }
+        }
+    }
+
+    /**
+     * A new instance from the same provider, so a plugin started again begins clean; the old
+     * instance when the provider cannot be found again.
+     */
+    private static Plugin fresh(Plugin old) {
+        ModuleLayer layer = old.getClass().getModule().getLayer();
+        if (layer == null) {
+            return old;
+        }
+        try {
+            return ServiceLoader.load(layer, Plugin.class).stream().filter(provider -> provider.type() == old.getClass())
+                    .findFirst().map(ServiceLoader.Provider::get).orElse(old);
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError failure) {
+            Logger.warn(failure, "Plugin {} cannot be created again; starting the old instance", old.getClass().getName());
+            return old;
         }
     }
 }

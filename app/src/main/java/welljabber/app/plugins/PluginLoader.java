@@ -56,6 +56,16 @@ public final class PluginLoader {
         return found;
     }
 
+    /**
+     * Loads one drop-in jar or folder, for installing it while the shell runs: {@code takenIds} are
+     * the ids already in use, which the drop-in may not take again. Returns its plugins and refusals.
+     */
+    public List<PluginRecord> loadOne(Path dropIn, Set<String> takenIds) {
+        List<PluginRecord> found = new ArrayList<>();
+        loadDropIn(dropIn, new HashSet<>(takenIds), found);
+        return found;
+    }
+
     private void loadDropIn(Path dropIn, Set<String> ids, List<PluginRecord> found) {
         PluginOrigin origin = PluginOrigin.dropIn(dropIn);
         String name = dropIn.getFileName().toString();
@@ -133,12 +143,11 @@ public final class PluginLoader {
         }
         PluginRecord record = PluginRecord.loaded(plugin, origin);
         if (id == null || !VALID_ID.matcher(id).matches()) {
-            found.add(record.withState(PluginState.FAILED, java.util.Optional.of(messages.format("plugin.error.id", String.valueOf(id)))));
+            found.add(record.refused(messages.format("plugin.error.id", String.valueOf(id))));
         } else if (!ApiVersion.running().canRun(builtAgainst)) {
-            found.add(record.withState(PluginState.FAILED, java.util.Optional.of(
-                    messages.format("plugin.error.api", builtAgainst.toString(), ApiVersion.running().toString()))));
+            found.add(record.refused(messages.format("plugin.error.api", builtAgainst.toString(), ApiVersion.running().toString())));
         } else if (!ids.add(id)) {
-            found.add(record.withState(PluginState.FAILED, java.util.Optional.of(messages.format("plugin.error.duplicate", id))));
+            found.add(record.refused(messages.format("plugin.error.duplicate", id)));
         } else {
             found.add(record);
         }

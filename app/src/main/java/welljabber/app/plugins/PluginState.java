@@ -2,5 +2,5 @@ package welljabber.app.plugins;
 
 /** A plugin's state as Help → Plugins shows it. */
 public enum PluginState {
-    LOADED, RUNNING, STOPPED, FAILED
+    LOADED, RUNNING, STOPPED, DISABLED, FAILED
 }

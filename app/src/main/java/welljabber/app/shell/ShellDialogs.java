@@ -6,8 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -15,6 +13,7 @@ import javafx.stage.Window;
 import welljabber.app.account.Account;
 import welljabber.app.account.AccountService;
 import welljabber.app.i18n.Messages;
+import welljabber.app.plugins.PluginManager;
 import welljabber.app.plugins.PluginRecord;
 import welljabber.app.profile.ProfilePaths;
 import welljabber.app.secrets.PasswordStore;
@@ -31,7 +30,8 @@ public final class ShellDialogs {
     private final UiRegistry ui;
     private final String version;
     private final ProfilePaths paths;
-    private ObservableList<PluginRecord> plugins = FXCollections.observableArrayList();
+    private PluginManager plugins;
+    private FileDialogs files = FileDialogs.desktop();
 
     public ShellDialogs(Stage owner, Messages messages, Settings settings, AccountService accounts, UiRegistry ui,
             String version, ProfilePaths paths) {
@@ -44,8 +44,13 @@ public final class ShellDialogs {
         this.paths = paths;
     }
 
-    public void setPlugins(ObservableList<PluginRecord> records) {
-        this.plugins = records;
+    public void setPlugins(PluginManager manager) {
+        this.plugins = manager;
+    }
+
+    /** How dialogs ask for files; tests answer with a path instead of the desktop's file dialog. */
+    public void setFileDialogs(FileDialogs fileDialogs) {
+        this.files = java.util.Objects.requireNonNull(fileDialogs);
     }
 
     public void openSettings() {
@@ -66,7 +71,9 @@ public final class ShellDialogs {
     }
 
     public void openPlugins() {
-        new PluginsDialog(owner, messages, plugins).show();
+        if (plugins != null) {
+            new PluginsDialog(owner, messages, plugins, files).show();
+        }
     }
 
     public void openAbout() {

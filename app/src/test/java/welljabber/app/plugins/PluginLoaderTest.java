@@ -58,6 +58,22 @@ class PluginLoaderTest {
         assertThrowsClassNotFound(helloLoader, "testplugin.broken.TestPlugin");
     }
 
+    @Test
+    void oneDropInIsLoadedOnDemandAndMayNotTakeAnIdInUse(@TempDir Path plugins) throws Exception {
+        PluginLoader loader = new PluginLoader(new Messages(Locale.ENGLISH));
+        Path hello = TestPlugins.hello(plugins);
+
+        List<PluginRecord> fresh = loader.loadOne(hello, java.util.Set.of("serverinfo"));
+        assertEquals(1, fresh.size(), fresh.toString());
+        assertEquals(PluginState.LOADED, fresh.get(0).state());
+        assertTrue(fresh.get(0).startable());
+        assertEquals("WellJabber tests", fresh.get(0).author());
+
+        List<PluginRecord> taken = loader.loadOne(hello, java.util.Set.of("hello"));
+        assertFailed(taken.get(0), "Another plugin with the id \"hello\" is already loaded.");
+        assertTrue(!taken.get(0).startable(), "a refused plugin keeps no instance to start");
+    }
+
     private static void assertThrowsClassNotFound(ClassLoader loader, String name) {
         try {
             Class.forName(name, false, loader);

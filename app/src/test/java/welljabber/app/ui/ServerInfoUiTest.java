@@ -53,8 +53,9 @@ class ServerInfoUiTest extends ShellUiTest {
                 + "\" as the server software, the server says \"" + software + "\"");
         assertTrue(text("#serverSoftware").contains("Prosody"));
         assertTrue(text("#serverSoftware").contains(version.getVersion()));
-        assertTrue(visible("#serverInfoStatus"));
-        assertEquals(software, text("#serverInfoStatus"), "the status bar item");
+        // The status item is updated in its own FX turn, after the pane: wait for it rather than race it.
+        await(() -> visible("#serverInfoStatus") && software.equals(text("#serverInfoStatus")),
+                () -> "the status bar item shows \"" + text("#serverInfoStatus") + "\"");
         assertTrue(text("#serverBoundJid").startsWith("me@localhost/"), text("#serverBoundJid"));
         assertEquals("Yes, TLS", text("#serverSecurity"));
         assertEquals("Active", text("#serverStreamManagement"));
