@@ -54,4 +54,39 @@ class DropInPluginUiTest extends ShellUiTest {
         verifyThat("#accountsTable", isVisible());
         robot.clickOn("Close");
     }
+
+    @Test
+    void everyKindOfBadJarIsRefusedWithItsSentenceInThePluginManager() throws Exception {
+        shell = ShellFixture.newProfile();
+        var folder = shell.paths().plugins();
+        TestPlugins.hello(folder);
+        TestPlugins.sameIdAsHello(folder);
+        TestPlugins.futureApi(folder);
+        TestPlugins.notAPlugin(folder);
+        TestPlugins.corrupt(folder);
+        shell.start();
+
+        String report = robot.lookup("#pluginFailures").queryAs(javafx.scene.control.DialogPane.class).getContentText();
+        robot.clickOn("OK");
+        robot.clickOn("Help").clickOn("Plugins…");
+        TableView<?> table = robot.lookup("#pluginsTable").queryAs(TableView.class);
+        String[] sentences = {
+            "Another plugin with the id \"hello\" is already loaded.",
+            "The plugin was built for WellJabber plugin API 2.0, but this WellJabber offers API 1.0.",
+            "The jar contains no WellJabber plugin.",
+            "is not a readable Java module or jar"};
+        for (String sentence : sentences) {
+            assertTrue(report.contains(sentence), "the start-up report lacks: " + sentence + "\n" + report);
+            assertTrue(robot.lookup(node -> node instanceof javafx.scene.control.Labeled labeled
+                    && labeled.getText() != null && labeled.getText().contains(sentence)).tryQuery().isPresent(),
+                    "the plugin manager does not show: " + sentence);
+        }
+        // The good one still runs, and the shell is still usable.
+        verifyThat("#helloStatus", isVisible());
+        assertEquals(6, table.getItems().size(), "bundled serverinfo, hello and the four refused jars");
+        robot.clickOn("Close");
+        robot.clickOn("Accounts").clickOn("Manage accounts…");
+        verifyThat("#accountsTable", isVisible());
+        robot.clickOn("Close");
+    }
 }
