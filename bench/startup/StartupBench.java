@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  *   --java PATH         the java launcher (default: the one running this program)
  *   --idle-wait SECONDS at most this long in all to wait for an idle machine before runs (default 90; 0: never)
  *   --keep-profiles     leave the temporary profile folders in place (their logs/ has the app's log)
+ *   --image DIR         the jlink runtime image (default ROOT/jlink/target/welljabber); its variants
+ *                       run when DIR/bin/welljabber exists
  * </pre>
  *
  * Extra JVM options for both variants come from the environment variable BENCH_JAVA_OPTS
@@ -50,7 +52,10 @@ public final class StartupBench {
     /** USER_HZ: the unit of /proc/stat and /proc/PID/stat times on Linux. */
     private static final double TICKS_PER_SECOND = 100;
 
-    record Variant(String name, String marker, boolean needsProfile, List<String> command) {
+    record Variant(String name, String marker, boolean needsProfile, List<String> command, Map<String, String> env) {
+        Variant(String name, String marker, boolean needsProfile, List<String> command) {
+            this(name, marker, needsProfile, command, Map.of());
+        }
     }
 
     /** One run: ms from spawn to the line, ms from spawn to exit, the ms the child printed, others' CPU in cores. */
@@ -76,6 +81,7 @@ public final class StartupBench {
         int idleWaitSeconds = 90;
         String java = ProcessHandle.current().info().command().orElse("java");
         boolean keepProfiles = false;
+        Path image = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
@@ -85,6 +91,7 @@ public final class StartupBench {
                 case "--java" -> java = args[++i];
                 case "--idle-wait" -> idleWaitSeconds = Integer.parseInt(args[++i]);
                 case "--keep-profiles" -> keepProfiles = true;
+                case "--image" -> image = Path.of(args[++i]);
                 default -> usage("Unknown argument " + args[i]);
             }
         }
@@ -127,7 +134,25 @@ public final class StartupBench {
         Variant appVariant = new Variant("welljabber", APP_LINE, true, app);
         Variant cdsVariant = new Variant("welljabber+cds", APP_LINE, true, cds);
         Variant floorVariant = new Variant("javafx-floor", FLOOR_LINE, false, bare);
-        List<Variant> variants = List.of(appVariant, cdsVariant, floorVariant);
+        List<Variant> variants = new ArrayList<>(List.of(appVariant, cdsVariant, floorVariant));
+        // The jlink image (jlink/): its own launcher, as users start it; JVM options through WELLJABBER_JAVA_OPTS.
+        image = (image == null ? root.resolve("jlink/target/welljabber") : image).toAbsolutePath().normalize();
+        Path imageLauncher = image.resolve("bin/welljabber");
+        List<Variant> imageVariants = new ArrayList<>();
+        if (Files.isExecutable(imageLauncher)) {
+            String imageOptions = String.join(" ", extraOptions()) + " -Dwelljabber.exitWhenShown=true";
+            if (Files.isRegularFile(image.resolve("lib/welljabber.aot"))) {
+                imageVariants.add(new Variant("image+aot", APP_LINE, true, List.of(imageLauncher.toString()),
+                        Map.of("WELLJABBER_JAVA_OPTS", imageOptions.strip())));
+            } else {
+                System.out.println("  (the image at " + image + " has no AOT cache: only its variant without it runs)");
+            }
+            imageVariants.add(new Variant("image", APP_LINE, true, List.of(imageLauncher.toString()),
+                    Map.of("WELLJABBER_JAVA_OPTS", imageOptions.strip(), "WELLJABBER_AOT", "off")));
+            variants.addAll(imageVariants);
+        } else {
+            System.out.println("  (no runtime image at " + image + ": build it with mvn -B -pl jlink -am package; its variants are skipped)");
+        }
 
         System.out.println("Start-up benchmark: spawn of java -> '... MAIN WINDOW SHOWN' on its stdout (wall clock)");
         System.out.println("  DISPLAY=" + System.getenv("DISPLAY") + ", " + runs + " runs per variant"
@@ -169,7 +194,9 @@ public final class StartupBench {
                     list.stream().filter(Sample::disturbed).count() + "/" + list.size());
         }
         double floorMedian = median(samples.get(floorVariant), Sample::shownMs);
-        for (Variant variant : List.of(appVariant, cdsVariant)) {
+        List<Variant> apps = new ArrayList<>(List.of(appVariant, cdsVariant));
+        apps.addAll(imageVariants);
+        for (Variant variant : apps) {
             System.out.printf(Locale.ROOT, "  %s over the floor (medians): %+.0f ms%n", variant.name(),
                     median(samples.get(variant), Sample::shownMs) - floorMedian);
         }
@@ -184,12 +211,18 @@ public final class StartupBench {
         System.out.println("  welljabber:   " + String.join(" ", app) + " --profile <PROFILE>");
         System.out.println("  welljabber+cds: " + String.join(" ", cds) + " --profile <PROFILE>");
         System.out.println("  javafx-floor: " + String.join(" ", bare));
+        for (Variant variant : imageVariants) {
+            StringBuilder env = new StringBuilder();
+            variant.env().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> env.append(e.getKey()).append("='").append(e.getValue()).append("' "));
+            System.out.println("  " + variant.name() + ": " + env + String.join(" ", variant.command()) + " --profile <PROFILE>");
+        }
     }
 
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("Usage: StartupBench --floor DIR [--root DIR] [--runs N] [--timeout S] [--java PATH]"
-                + " [--idle-wait S] [--keep-profiles]");
+                + " [--idle-wait S] [--keep-profiles] [--image DIR]");
         System.exit(2);
     }
 
@@ -212,6 +245,8 @@ public final class StartupBench {
         builder.environment().remove("WELLJABBER_JAVA_OPTS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("WELLJABBER_AOT");
+        builder.environment().putAll(variant.env());
         long busyBefore = machineBusyTicks();
         long spawned = System.nanoTime();
         Process process = builder.start();

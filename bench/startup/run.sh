@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up benchmark: WellJabber vs a bare JavaFX window, under X (its own Xvfb when DISPLAY is unset).
 #   bench/startup/run.sh [--runs N] [--timeout S] [--idle-wait S] [--keep-profiles]
-# Extra JVM options for both variants: BENCH_JAVA_OPTS="-Xshare:off" bench/startup/run.sh
+# Extra JVM options for all variants: BENCH_JAVA_OPTS="-Xshare:off" bench/startup/run.sh
+# The jlink image's variants (with and without its AOT cache) run when jlink/target/welljabber exists
+# (mvn -B -pl jlink -am package); --image DIR measures another copy.
 # Needs the app built (app/target/modules and the app jar); builds it offline with Maven if it is missing.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
