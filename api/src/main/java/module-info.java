@@ -23,6 +23,7 @@ module welljabber.api {
     exports welljabber.api.ui;
     exports welljabber.api.prefs;
     exports welljabber.api.error;
+    exports welljabber.api.i18n;
 
     uses welljabber.api.plugin.Plugin;
 }

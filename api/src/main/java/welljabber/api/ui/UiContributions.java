@@ -1,5 +1,6 @@
 package welljabber.api.ui;
 
+import java.util.List;
 import java.util.Optional;
 
 import javafx.stage.Window;
@@ -24,6 +25,21 @@ public interface UiContributions {
     Disposable addSettingsPage(SettingsPage page);
 
     Disposable addCentreTabType(CentreTabType type);
+
+    /**
+     * Adds an item to the contact list's context menu, whichever plugin draws that list.
+     *
+     * @since api 1.1
+     */
+    Disposable addContactAction(ContactAction action);
+
+    /**
+     * The contact menu items plugins added, in {@link ContactAction#order()} order; the plugin that
+     * draws the contact list asks each time it opens a menu.
+     *
+     * @since api 1.1
+     */
+    List<ContactAction> contactActions();
 
     /**
      * Opens, or brings to front, the tab of type {@code typeId} for this account and address.

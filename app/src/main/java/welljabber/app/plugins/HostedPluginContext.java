@@ -29,6 +29,7 @@ import welljabber.api.ui.MenuAction;
 import welljabber.api.ui.SettingsPage;
 import welljabber.api.ui.SidePane;
 import welljabber.api.ui.StatusBarItem;
+import welljabber.api.ui.ContactAction;
 import welljabber.api.ui.UiContributions;
 import welljabber.app.settings.FilePreferences;
 
@@ -128,6 +129,16 @@ final class HostedPluginContext implements PluginContext {
             @Override
             public Disposable addCentreTabType(CentreTabType type) {
                 return tracker.track(ui.addCentreTabType(type));
+            }
+
+            @Override
+            public Disposable addContactAction(ContactAction action) {
+                return tracker.track(ui.addContactAction(action));
+            }
+
+            @Override
+            public java.util.List<ContactAction> contactActions() {
+                return ui.contactActions();
             }
 
             @Override

@@ -2,6 +2,7 @@ package welljabber.app.shell;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import org.tinylog.Logger;
 import welljabber.api.account.AccountId;
 import welljabber.api.plugin.Disposable;
 import welljabber.api.ui.CentreTabType;
+import welljabber.api.ui.ContactAction;
 import welljabber.api.ui.MenuAction;
 import welljabber.api.ui.SettingsPage;
 import welljabber.api.ui.SidePane;
@@ -33,6 +35,7 @@ public final class UiRegistry implements UiContributions {
     private final ObservableList<MenuAction> menuActions = FXCollections.observableArrayList();
     private final ObservableList<StatusBarItem> statusItems = FXCollections.observableArrayList();
     private final ObservableList<SettingsPage> settingsPages = FXCollections.observableArrayList();
+    private final ObservableList<ContactAction> contactActions = FXCollections.observableArrayList();
     private final Map<String, CentreTabType> tabTypes = new HashMap<>();
     private final ObservableList<Tab> centreTabs = FXCollections.observableArrayList();
     private final Map<String, Tab> tabsByKey = new HashMap<>();
@@ -131,6 +134,20 @@ public final class UiRegistry implements UiContributions {
                 return false;
             });
         });
+    }
+
+    @Override
+    public Disposable addContactAction(ContactAction action) {
+        requireFxThread();
+        contactActions.add(action);
+        FXCollections.sort(contactActions, Comparator.comparingInt(ContactAction::order));
+        return () -> onFx(() -> contactActions.remove(action));
+    }
+
+    @Override
+    public List<ContactAction> contactActions() {
+        requireFxThread();
+        return List.copyOf(contactActions);
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** Helpers for plugins' translated sentences. */
+package welljabber.api.i18n;
