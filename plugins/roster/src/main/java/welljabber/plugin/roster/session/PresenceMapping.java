@@ -1,0 +1,53 @@
+package welljabber.plugin.roster.session;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
+
+import welljabber.api.presence.PresenceKind;
+import welljabber.plugin.roster.model.ResourcePresence;
+import welljabber.plugin.roster.model.Subscription;
+import welljabber.plugin.roster.model.SubscriptionState;
+
+/** Smack's presence and roster item types in the plugin's own words. */
+public final class PresenceMapping {
+    private PresenceMapping() {
+    }
+
+    public static PresenceKind kind(Presence presence) {
+        if (presence == null || !presence.isAvailable()) {
+            return PresenceKind.OFFLINE;
+        }
+        return switch (presence.getMode()) {
+            case chat -> PresenceKind.CHAT;
+            case away -> PresenceKind.AWAY;
+            case xa -> PresenceKind.EXTENDED_AWAY;
+            case dnd -> PresenceKind.DO_NOT_DISTURB;
+            case available -> PresenceKind.AVAILABLE;
+        };
+    }
+
+    /** The online resources of one contact, highest priority first. */
+    public static List<ResourcePresence> resources(List<Presence> presences) {
+        return presences.stream()
+                .filter(Presence::isAvailable)
+                .filter(presence -> presence.getFrom() != null && presence.getFrom().hasResource())
+                .map(presence -> new ResourcePresence(presence.getFrom().getResourceOrEmpty().toString(), kind(presence),
+                        presence.getStatus(), presence.getPriority()))
+                .sorted(Comparator.comparingInt(ResourcePresence::priority).reversed()
+                        .thenComparing(ResourcePresence::resource))
+                .toList();
+    }
+
+    public static SubscriptionState subscription(RosterPacket.ItemType type, boolean pendingOut, boolean approved) {
+        Subscription subscription = switch (type) {
+            case to -> Subscription.TO;
+            case from -> Subscription.FROM;
+            case both -> Subscription.BOTH;
+            case none, remove -> Subscription.NONE;
+        };
+        return new SubscriptionState(subscription, pendingOut, false, approved);
+    }
+}

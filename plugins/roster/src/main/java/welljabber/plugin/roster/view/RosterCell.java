@@ -1,0 +1,165 @@
+package welljabber.plugin.roster.view;
+
+import java.util.function.Consumer;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+import welljabber.api.i18n.PluginTexts;
+import welljabber.api.presence.PresenceKind;
+import welljabber.plugin.roster.model.Contact;
+import welljabber.plugin.roster.model.ContactRow;
+import welljabber.plugin.roster.model.GroupRow;
+import welljabber.plugin.roster.model.RosterRow;
+
+/**
+ * One line of the list. Both shapes (group header, contact) are built once per cell and reused as
+ * the list scrolls; nothing here touches the network or the book.
+ */
+final class RosterCell extends ListCell<RosterRow> {
+    private final PluginTexts texts;
+    private final Consumer<GroupRow> onToggle;
+
+    private final Label arrow = new Label();
+    private final Label groupName = new Label();
+    private final Label groupCount = new Label();
+    private final HBox groupLine;
+
+    private final Circle presence = new Circle(5);
+    private final Label name = new Label();
+    private final Label status = new Label();
+    private final Label subscription = new Label();
+    private final Label blocked = new Label();
+    private final Label unread = new Label();
+    private final HBox contactLine;
+    private final Tooltip tooltip = new Tooltip();
+
+    RosterCell(PluginTexts texts, Consumer<GroupRow> onToggle) {
+        this.texts = texts;
+        this.onToggle = onToggle;
+        getStyleClass().add("roster-cell");
+
+        arrow.getStyleClass().add("roster-group-arrow");
+        groupName.getStyleClass().add("roster-group-name");
+        groupCount.getStyleClass().add("roster-group-count");
+        groupLine = new HBox(6, arrow, groupName, groupCount);
+        groupLine.setAlignment(Pos.CENTER_LEFT);
+        arrow.setOnMouseClicked(event -> {
+            if (getItem() instanceof GroupRow group) {
+                onToggle.accept(group);
+                event.consume();
+            }
+        });
+
+        presence.getStyleClass().add("roster-presence");
+        name.getStyleClass().add("roster-name");
+        status.getStyleClass().add("roster-status");
+        subscription.getStyleClass().add("roster-subscription");
+        blocked.getStyleClass().add("roster-blocked");
+        blocked.setText(texts.get("contact.blocked"));
+        unread.getStyleClass().add("roster-unread");
+        VBox text = new VBox(0, name, status);
+        text.setAlignment(Pos.CENTER_LEFT);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.SOMETIMES);
+        text.setMinWidth(0);
+        contactLine = new HBox(8, presence, text, spacer, subscription, blocked, unread);
+        contactLine.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    @Override
+    protected void updateItem(RosterRow row, boolean empty) {
+        super.updateItem(row, empty);
+        setText(null);
+        if (empty || row == null) {
+            setGraphic(null);
+            setTooltip(null);
+            getStyleClass().removeAll("roster-group-row", "roster-contact-row");
+            return;
+        }
+        switch (row) {
+            case GroupRow group -> showGroup(group);
+            case ContactRow contact -> showContact(contact.contact());
+        }
+    }
+
+    private void showGroup(GroupRow group) {
+        getStyleClass().remove("roster-contact-row");
+        if (!getStyleClass().contains("roster-group-row")) {
+            getStyleClass().add("roster-group-row");
+        }
+        arrow.setText(group.collapsed() ? "▸" : "▾");
+        String title = group.name().isEmpty() ? texts.get("group.none") : group.name();
+        groupName.setText(group.account().isEmpty() ? title : texts.format("group.withAccount", title, group.account()));
+        groupCount.setText(texts.format("group.count", group.online(), group.total()));
+        setTooltip(null);
+        setGraphic(groupLine);
+    }
+
+    private void showContact(Contact contact) {
+        getStyleClass().remove("roster-group-row");
+        if (!getStyleClass().contains("roster-contact-row")) {
+            getStyleClass().add("roster-contact-row");
+        }
+        presence.getStyleClass().setAll("roster-presence", PresenceStyle.styleClass(contact.kind()));
+        name.setText(contact.displayName());
+        name.getStyleClass().setAll("roster-name");
+        if (contact.unread() > 0) {
+            name.getStyleClass().add("roster-name-unread");
+        }
+        if (!contact.online()) {
+            name.getStyleClass().add("roster-name-offline");
+        }
+        status.setText(contact.status());
+        status.setVisible(!contact.status().isEmpty());
+        status.setManaged(!contact.status().isEmpty());
+        String subscriptionKey = contact.subscription().labelKey();
+        subscription.setText(subscriptionKey.isEmpty() ? "" : texts.get(subscriptionKey));
+        subscription.setVisible(!subscriptionKey.isEmpty());
+        subscription.setManaged(!subscriptionKey.isEmpty());
+        blocked.setVisible(contact.blocked());
+        blocked.setManaged(contact.blocked());
+        unread.setText(Integer.toString(contact.unread()));
+        unread.setVisible(contact.unread() > 0);
+        unread.setManaged(contact.unread() > 0);
+        tooltip.setText(tooltipText(contact));
+        setTooltip(tooltip);
+        setGraphic(contactLine);
+    }
+
+    private String tooltipText(Contact contact) {
+        StringBuilder text = new StringBuilder(contact.jid().toString());
+        text.append('\n').append(texts.get(PresenceStyle.labelKey(contact.kind())));
+        if (!contact.status().isEmpty()) {
+            text.append(" — ").append(contact.status());
+        }
+        String subscriptionKey = contact.subscription().labelKey();
+        text.append('\n').append(texts.get(subscriptionKey.isEmpty() ? "subscription.both.long" : subscriptionKey + ".long"));
+        if (contact.resources().size() > 1) {
+            text.append('\n').append(texts.format("contact.resources", contact.resources().size()));
+        }
+        return text.toString();
+    }
+
+    /** Presence kinds as style classes and label keys. */
+    static final class PresenceStyle {
+        private PresenceStyle() {
+        }
+
+        static String styleClass(PresenceKind kind) {
+            return "presence-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        static String labelKey(PresenceKind kind) {
+            return "presence." + kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

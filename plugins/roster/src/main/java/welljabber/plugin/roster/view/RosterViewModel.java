@@ -1,0 +1,144 @@
+package welljabber.plugin.roster.view;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.MultipleSelectionModel;
+
+import welljabber.api.account.AccountId;
+import welljabber.plugin.roster.model.ContactBook;
+import welljabber.plugin.roster.model.ContactRow;
+import welljabber.plugin.roster.model.GroupRow;
+import welljabber.plugin.roster.model.RosterLayout;
+import welljabber.plugin.roster.model.RosterRow;
+import welljabber.plugin.roster.model.ViewOptions;
+
+/**
+ * The rows the list shows. Changes from the network are coalesced: the first change after a quiet
+ * moment schedules one layout {@link #COALESCE_MS} later on a background thread, and the FX thread
+ * only swaps in the finished rows. A user's own change (filter keystroke, sort, collapse) is laid
+ * out at once on the FX thread, because they expect to see it in the same frame.
+ */
+public final class RosterViewModel {
+    static final long COALESCE_MS = 16;
+
+    private final ContactBook book;
+    private final RosterLayout layout;
+    private final ScheduledExecutorService scheduler;
+    private final Function<AccountId, String> accountLabel;
+    private final ObservableList<RosterRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<ViewOptions> options = new SimpleObjectProperty<>(ViewOptions.DEFAULT);
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile ViewOptions currentOptions = ViewOptions.DEFAULT;
+    private MultipleSelectionModel<RosterRow> selection;
+    private Runnable afterApply = () -> {
+    };
+
+    public RosterViewModel(ContactBook book, RosterLayout layout, ScheduledExecutorService scheduler,
+            Function<AccountId, String> accountLabel) {
+        this.book = book;
+        this.layout = layout;
+        this.scheduler = scheduler;
+        this.accountLabel = accountLabel;
+        options.addListener((observable, old, now) -> {
+            currentOptions = now;
+            relayoutNow();
+        });
+    }
+
+    public ObservableList<RosterRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<ViewOptions> options() {
+        return options;
+    }
+
+    /** The list's selection, kept on the same contacts when the rows are replaced. */
+    void bindSelection(MultipleSelectionModel<RosterRow> model) {
+        this.selection = model;
+    }
+
+    /** Called after every swap of rows on the FX thread; the benchmark hooks in here. */
+    public void afterApply(Runnable hook) {
+        this.afterApply = hook;
+    }
+
+    /** Any thread: the book changed. */
+    public void bookChanged() {
+        if (scheduled.compareAndSet(false, true)) {
+            scheduler.schedule(this::layoutInBackground, COALESCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** FX thread: lays out at once. */
+    public void relayoutNow() {
+        apply(layout.layout(book.snapshot(), currentOptions, accountLabel));
+    }
+
+    private void layoutInBackground() {
+        scheduled.set(false);
+        ViewOptions used = currentOptions;
+        List<RosterRow> laidOut = layout.layout(book.snapshot(), used, accountLabel);
+        Platform.runLater(() -> {
+            // Options changed meanwhile: relayoutNow already ran with the new ones.
+            if (used == currentOptions) {
+                apply(laidOut);
+            }
+        });
+    }
+
+    private void apply(List<RosterRow> next) {
+        Set<String> selected = selectedKeys();
+        rows.setAll(next);
+        if (!selected.isEmpty()) {
+            reselect(selected);
+        }
+        afterApply.run();
+    }
+
+    private Set<String> selectedKeys() {
+        if (selection == null || selection.getSelectedItems().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> keys = new HashSet<>();
+        for (RosterRow row : selection.getSelectedItems()) {
+            if (row != null) {
+                keys.add(identity(row));
+            }
+        }
+        return keys;
+    }
+
+    private void reselect(Set<String> keys) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (keys.contains(identity(rows.get(i)))) {
+                indices.add(i);
+            }
+        }
+        selection.clearSelection();
+        for (int index : indices) {
+            selection.select(index);
+        }
+    }
+
+    /** The same contact under the same group is the same row, whatever its presence now. */
+    static String identity(RosterRow row) {
+        return switch (row) {
+            case GroupRow group -> "g" + group.key();
+            case ContactRow contact -> "c" + contact.groupKey() + '\u0000' + contact.contact().jid();
+        };
+    }
+}
