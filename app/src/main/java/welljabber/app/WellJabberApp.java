@@ -321,6 +321,11 @@ public final class WellJabberApp extends Application {
         }
     }
 
+    /** The shell's event bus, for tests that watch what plugins publish. */
+    public welljabber.api.event.EventBus events() {
+        return events;
+    }
+
     /** The plugins the shell knows, for tests. */
     public List<PluginRecord> pluginRecords() {
         return plugins == null ? List.of() : List.copyOf(plugins.records());

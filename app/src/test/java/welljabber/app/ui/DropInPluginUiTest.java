@@ -17,6 +17,9 @@ import welljabber.app.plugins.TestPlugins;
 /** Plugin jars dropped into the profile's plugins folder, one working and one that throws in start. */
 class DropInPluginUiTest extends ShellUiTest {
 
+    /** The plugins the app ships on its module path. */
+    private static final java.util.List<String> BUNDLED = java.util.List.of("roster", "serverinfo");
+
     @Test
     void aDropInPluginRunsAndABrokenOneIsReportedWhileTheShellGoesOn() throws Exception {
         shell = ShellFixture.newProfile();
@@ -36,10 +39,12 @@ class DropInPluginUiTest extends ShellUiTest {
                 "what a plugin registered before it failed must be undone");
         robot.clickOn("Plugins…");
         TableView<?> table = robot.lookup("#pluginsTable").queryAs(TableView.class);
-        assertEquals(3, table.getItems().size());
-        PluginRecord serverInfo = shell.app().pluginRecords().stream().filter(r -> r.id().equals("serverinfo")).findFirst().orElseThrow();
-        assertTrue(serverInfo.origin().bundled(), "the serverinfo plugin is not listed as bundled");
-        assertEquals(PluginState.RUNNING, serverInfo.state());
+        assertEquals(BUNDLED.size() + 2, table.getItems().size(), "the bundled plugins, hello and the broken one");
+        for (String id : BUNDLED) {
+            PluginRecord bundled = shell.app().pluginRecords().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+            assertTrue(bundled.origin().bundled(), "the " + id + " plugin is not listed as bundled");
+            assertEquals(PluginState.RUNNING, bundled.state(), id);
+        }
         PluginRecord hello = shell.app().pluginRecords().stream().filter(r -> r.id().equals("hello")).findFirst().orElseThrow();
         assertEquals(PluginState.RUNNING, hello.state());
         assertTrue(hello.origin().dropIn().orElseThrow().startsWith(shell.paths().plugins()));
@@ -83,7 +88,7 @@ class DropInPluginUiTest extends ShellUiTest {
         }
         // The good one still runs, and the shell is still usable.
         verifyThat("#helloStatus", isVisible());
-        assertEquals(6, table.getItems().size(), "bundled serverinfo, hello and the four refused jars");
+        assertEquals(BUNDLED.size() + 5, table.getItems().size(), "the bundled plugins, hello and the four refused jars");
         robot.clickOn("Close");
         robot.clickOn("Accounts").clickOn("Manage accounts…");
         verifyThat("#accountsTable", isVisible());

@@ -107,9 +107,6 @@ class HelloPluginExampleUiTest extends ShellUiTest {
         }
     }
 
-    private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
     /**
      * {@code mvn -B -q -f <root>/examples/hello-plugin/pom.xml package} with this JVM as JAVA_HOME;

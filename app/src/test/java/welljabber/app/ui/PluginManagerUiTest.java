@@ -164,9 +164,6 @@ class PluginManagerUiTest extends ShellUiTest {
         return robot.lookup(query).queryAs(Button.class);
     }
 
-    private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, String failure) throws Exception {
         try {

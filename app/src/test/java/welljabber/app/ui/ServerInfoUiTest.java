@@ -79,23 +79,6 @@ class ServerInfoUiTest extends ShellUiTest {
         assertFalse(visible("#serverSoftware"));
     }
 
-    private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    /** Visible in the scene: the node and all its parents. */
-    private boolean visible(String query) {
-        var found = robot.lookup(query).tryQuery();
-        if (found.isEmpty()) {
-            return false;
-        }
-        for (Node node = found.get(); node != null; node = node.getParent()) {
-            if (!node.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The text of every row of the feature list, scrolling it through since only visible rows have cells. */
     private Set<String> featureRows() {
@@ -115,13 +98,5 @@ class ServerInfoUiTest extends ShellUiTest {
         }
         assertTrue(rows.size() >= size, "saw " + rows.size() + " of " + size + " rows: " + rows);
         return rows;
-    }
-
-    private static void await(BooleanSupplier condition, Supplier<String> message) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError(message.get() + " (waited 10 s)", e);
-        }
     }
 }
