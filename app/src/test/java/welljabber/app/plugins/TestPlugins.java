@@ -20,6 +20,17 @@ public final class TestPlugins {
                 """).build(folder.resolve("hello-plugin.jar"));
     }
 
+    /** Adds "Wave at…" to the contact menu; choosing it shows whom it waved at in the status bar. */
+    public static Path contactAction(Path folder) throws IOException {
+        return PluginJarBuilder.plugin("welljabber.plugin.wave", "wave", "ApiVersion.MAJOR", """
+                javafx.scene.control.Label label = new javafx.scene.control.Label("no wave yet");
+                label.setId("waveStatus");
+                context.ui().addStatusBarItem(new welljabber.api.ui.StatusBarItem("wave", 0, label));
+                context.ui().addContactAction(new welljabber.api.ui.ContactAction("wave", "Wave at…", 10,
+                        (account, contact) -> label.setText("waved at " + contact)));
+                """).build(folder.resolve("wave-plugin.jar"));
+    }
+
     public static Path throwsInStart(Path folder) throws IOException {
         return PluginJarBuilder.plugin("welljabber.plugin.broken", "broken", "ApiVersion.MAJOR", """
                 context.ui().addMenuAction(new welljabber.api.ui.MenuAction("broken", welljabber.api.ui.MenuLocation.HELP,

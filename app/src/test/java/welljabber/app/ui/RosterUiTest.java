@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
 import welljabber.api.chat.OpenChatRequested;
+import welljabber.api.chat.UnreadCountChanged;
 import welljabber.api.event.Delivery;
+import welljabber.app.ShellFixture;
 import welljabber.app.account.TlsMode;
+import welljabber.app.plugins.TestPlugins;
 import welljabber.sandbox.ProsodyOptions;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.sandbox.RosterEntry;
@@ -108,6 +111,49 @@ class RosterUiTest extends ShellUiTest {
         robot.clickOn(nameLabel("Carol")).type(KeyCode.ENTER);
         await(() -> opened.size() == 2, () -> "Enter published " + opened);
         assertEquals(JidCreate.bareFrom("carol@localhost"), opened.get(1).peer());
+    }
+
+    @Test
+    void unreadBadgesDetailsWithTheClientVersionAndAMenuItemFromAnotherPlugin(ProsodyServer server, XmppTestClients clients)
+            throws Exception {
+        XMPPTCPConnection alice = clients.login("alice", "secret");
+        org.jivesoftware.smackx.iqversion.VersionManager.getInstanceFor(alice).setVersion("Alice's client", "9.1", "Plan 9");
+        shell = ShellFixture.newProfile();
+        TestPlugins.contactAction(shell.paths().plugins());
+        shell.start();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        List<OpenChatRequested> opened = new CopyOnWriteArrayList<>();
+        shell.app().events().subscribe(OpenChatRequested.class, Delivery.BACKGROUND, opened::add);
+        await(() -> names().contains("Alice"), () -> "Alice is not listed: " + names());
+        robot.doubleClickOn(nameLabel("Alice"), MouseButton.PRIMARY);
+        await(() -> opened.size() == 1, () -> "no chat was asked for");
+
+        // Whichever plugin handles chats reports unread messages; the list shows them as a badge.
+        shell.app().events().publish(new UnreadCountChanged(opened.get(0).account(), JidCreate.bareFrom("alice@localhost"), 3));
+        await(() -> robot.lookup("#rosterList .roster-unread").match((Label label) -> "3".equals(label.getText())
+                && label.isVisible()).tryQuery().isPresent(), () -> "no unread badge of 3");
+        shell.app().events().publish(new UnreadCountChanged(opened.get(0).account(), JidCreate.bareFrom("alice@localhost"), 0));
+        await(() -> robot.lookup("#rosterList .roster-unread").match(Label::isVisible).tryQuery().isEmpty(),
+                () -> "the badge stays after the messages were read");
+
+        robot.rightClickOn(nameLabel("Alice"));
+        await(() -> robot.lookup("Wave at…").tryQuery().isPresent(), () -> "the contact menu lacks the contributed item; open chat item present: "
+                + robot.lookup("Open chat").tryQuery().isPresent() + ", wave plugin status: " + robot.lookup("#waveStatus").tryQuery().isPresent()
+                + ", plugins " + shell.app().pluginRecords());
+        robot.clickOn("Wave at…");
+        await(() -> "waved at alice@localhost".equals(text("#waveStatus")), () -> "the contributed item did not run: " + text("#waveStatus"));
+
+        robot.rightClickOn(nameLabel("Alice"));
+        await(() -> robot.lookup("Details…").tryQuery().isPresent(), () -> "the contact menu did not open");
+        robot.clickOn("Details…");
+        await(() -> visible("#contactResources"), () -> "no details dialog");
+        robot.clickOn("#askVersions");
+        await(() -> robot.lookup("#contactResources .table-cell").match((javafx.scene.control.TableCell<?, ?> cell) ->
+                cell.getText() != null && cell.getText().startsWith("Alice's client")
+                        && cell.getText().endsWith(" 9.1 on Plan 9")).tryQuery().isPresent(), () -> "the client version is not shown; problem: " + text("#detailsProblem") + ", cells: "
+                + robot.lookup("#contactResources .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                        .map(javafx.scene.control.TableCell::getText).toList());
+        robot.clickOn("Close");
     }
 
     @Test

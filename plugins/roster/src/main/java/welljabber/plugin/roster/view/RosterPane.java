@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -19,6 +20,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,6 +48,8 @@ public final class RosterPane {
     private final ListView<RosterRow> list = new ListView<>();
     private final TextField filter = new TextField();
     private final BorderPane root = new BorderPane();
+    private ContextMenu openMenu;
+    private boolean menuShownForThisClick;
 
     public RosterPane(RosterViewModel model, RosterController controller, RequestsView requests, PluginTexts texts) {
         this.model = model;
@@ -88,6 +92,13 @@ public final class RosterPane {
                     activate(cell.getItem());
                 }
             });
+            // A right-click acts on the row under the pointer, as in a file manager, unless that row
+            // is part of a multiple selection the user is about to act on as a whole.
+            cell.setOnContextMenuRequested(event -> {
+                if (!cell.isEmpty() && !list.getSelectionModel().isSelected(cell.getIndex())) {
+                    list.getSelectionModel().clearAndSelect(cell.getIndex());
+                }
+            });
             return cell;
         });
         list.setOnKeyPressed(event -> {
@@ -104,9 +115,17 @@ public final class RosterPane {
             }
         });
         list.setOnContextMenuRequested(event -> {
-            var menu = controller.menuFor(list.getSelectionModel().getSelectedItems());
-            menu.ifPresent(contextMenu -> contextMenu.show(list, event.getScreenX(), event.getScreenY()));
+            menuShownForThisClick = true;
+            showMenu(event.getScreenX(), event.getScreenY());
             event.consume();
+        });
+        // Platforms (and headless test robots) that send no context-menu event for a right click
+        // still get the menu when the button comes up.
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> menuShownForThisClick = false);
+        list.addEventHandler(MouseEvent.MOUSE_RELEASED, event -> {
+            if (event.getButton() == MouseButton.SECONDARY && !menuShownForThisClick) {
+                showMenu(event.getScreenX(), event.getScreenY());
+            }
         });
         list.setPlaceholder(placeholder());
         model.bindSelection(list.getSelectionModel());
@@ -180,6 +199,16 @@ public final class RosterPane {
         options.getItems().addAll(showOffline, new SeparatorMenuItem(), byPresence, byName, new SeparatorMenuItem(),
                 addContact, blocked);
         return options;
+    }
+
+    private void showMenu(double screenX, double screenY) {
+        if (openMenu != null) {
+            openMenu.hide();
+        }
+        openMenu = controller.menuFor(list.getSelectionModel().getSelectedItems()).orElse(null);
+        if (openMenu != null) {
+            openMenu.show(list, screenX, screenY);
+        }
     }
 
     private void toggle(GroupRow group) {
