@@ -47,6 +47,7 @@ import welljabber.plugin.roster.view.RequestsView;
 import welljabber.plugin.roster.view.RosterController;
 import welljabber.plugin.roster.view.RosterPane;
 import welljabber.plugin.roster.view.RosterViewModel;
+import welljabber.plugin.roster.view.ViewOptionsPreferences;
 
 /**
  * The Contacts side pane. For every account connection the shell creates, an {@link AccountRoster}
@@ -119,6 +120,14 @@ public final class RosterPlugin implements Plugin {
 
         operations = new ContactOperations(network, texts.locale());
         viewModel = new RosterViewModel(book, new RosterLayout(texts.locale()), layoutScheduler, this::accountLabel);
+        ViewOptionsPreferences remembered = new ViewOptionsPreferences(context.preferences());
+        viewModel.options().set(remembered.load());
+        viewModel.options().addListener((observable, old, now) -> {
+            // Saving each keystroke of the filter would only rewrite the same values.
+            if (old.sort() != now.sort() || old.showOffline() != now.showOffline() || !old.collapsed().equals(now.collapsed())) {
+                remembered.save(now);
+            }
+        });
         RosterController controller = new RosterController(context, operations, book, texts, ownAddresses);
         requests = new RequestsView(texts, controller::answer);
         pane = new RosterPane(viewModel, controller, requests, texts);
