@@ -100,6 +100,21 @@ class AccountRosterTest {
     }
 
     @Test
+    void aPreApprovedContactSeesMeAsSoonAsTheyAskWithoutARequestShowing(XmppTestClients clients) throws Exception {
+        TestAccount me = clients.newAccount("me");
+        TestAccount bob = clients.newAccount("bob");
+        RosterPeer mine = RosterPeer.online(clients, me);
+        RosterPeer bobs = RosterPeer.online(clients, bob);
+        assertTrue(mine.operations.preApprovalSupported(mine.id), "Prosody 0.12 offers subscription pre-approval");
+
+        done(mine.operations.add(mine.id, bob.jid(), "Bob", List.of(), false, true));
+        done(bobs.operations.add(bobs.id, me.jid(), "Me", List.of(), true, false));
+
+        bobs.awaitContact(me, contact -> contact.subscription().subscription().iSeeThem(), "allowed at once");
+        assertTrue(mine.requests.isEmpty(), "a pre-approved request must not ask the user: " + mine.requests);
+    }
+
+    @Test
     void revokingStopsTheContactSeeingMeAndCancellingStopsMeSeeingThem(XmppTestClients clients) throws Exception {
         TestAccount me = clients.newAccount("me");
         TestAccount bob = clients.newAccount("bob");
@@ -132,7 +147,13 @@ class AccountRosterTest {
         done(mine.operations.block(mine.id, List.of(alice.jid())));
         mine.awaitContact(alice, contact -> contact.blocked() && !contact.online(), "blocked and offline");
         assertEquals(List.of(alice.jid()), done(mine.operations.blockList(mine.id)));
+        List<StanzaError.Condition> bounced = new CopyOnWriteArrayList<>();
+        alices.connection.addAsyncStanzaListener(stanza -> bounced.add(stanza.getError().getCondition()),
+                stanza -> stanza instanceof org.jivesoftware.smack.packet.Message && stanza.getError() != null);
         ChatManager.getInstanceFor(alices.connection).chatWith(me.jid().asEntityBareJidIfPossible()).send("while blocked");
+        // Unblocking before the server has handled her message would let it through: wait for its bounce.
+        Poll.until(RosterPeer.WAIT, () -> !bounced.isEmpty(), "Alice's message to someone who blocked her did not bounce");
+        assertEquals(List.of(StanzaError.Condition.service_unavailable), bounced);
 
         done(mine.operations.unblock(mine.id, List.of(alice.jid())));
         mine.awaitContact(alice, contact -> !contact.blocked(), "unblocked");
