@@ -28,6 +28,7 @@ import org.jxmpp.jid.FullJid;
 import org.jxmpp.jid.Jid;
 
 import welljabber.api.account.AccountId;
+import welljabber.api.error.ErrorSentences;
 import welljabber.api.presence.PresenceKind;
 import welljabber.plugin.roster.model.Contact;
 import welljabber.plugin.roster.model.ContactBook;
@@ -137,7 +138,9 @@ public final class AccountRoster {
         for (RosterGroup group : entry.getGroups()) {
             groups.add(group.getName());
         }
-        Contact contact = Contact.offline(key(entry.getJid()), entry.getName(), groups,
+        // Names come from our own roster, but another client or an "add back" may have put a
+        // peer's nickname there: clean them like any text from the network.
+        Contact contact = Contact.offline(key(entry.getJid()), ErrorSentences.sanitize(entry.getName()), groups,
                 PresenceMapping.subscription(entry.getType(), entry.isSubscriptionPending(), entry.isApproved()));
         return withPresence(contact);
     }
@@ -149,8 +152,7 @@ public final class AccountRoster {
         }
         BareJid jid = contact.jid();
         Presence best = roster.getPresence(jid);
-        String status = best != null && best.isAvailable() ? best.getStatus() : "";
-        return contact.withPresence(PresenceMapping.kind(best), status, PresenceMapping.resources(roster.getAvailablePresences(jid)));
+        return contact.withPresence(PresenceMapping.kind(best), PresenceMapping.status(best), PresenceMapping.resources(roster.getAvailablePresences(jid)));
     }
 
     private void refreshEntries(Collection<Jid> jids) {
@@ -241,7 +243,7 @@ public final class AccountRoster {
             BareJid bare = from.asBareJid();
             book.update(key(bare), contact -> contact.withPendingIn(true));
             var nick = subscribeRequest.getExtension(Nick.QNAME);
-            String nickname = nick instanceof Nick given ? given.getName() : "";
+            String nickname = nick instanceof Nick given ? ErrorSentences.sanitize(given.getName()) : "";
             listener.subscriptionRequested(new SubscriptionRequest(account, bare, nickname));
             // No answer now: the user decides in the pending list (the shell put Smack in manual mode).
             return null;

@@ -20,6 +20,7 @@ import org.jxmpp.jid.FullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
+import welljabber.api.error.ErrorSentences;
 import welljabber.api.i18n.PluginTexts;
 import welljabber.api.plugin.PluginContext;
 import welljabber.plugin.roster.model.Contact;
@@ -63,7 +64,7 @@ final class ContactDetailsDialog {
         TableView<ResourcePresence> table = new TableView<>();
         table.setId("contactResources");
         table.setPlaceholder(new Label(texts.get("details.noResources")));
-        table.getColumns().add(column(texts.get("details.resource"), ResourcePresence::resource));
+        table.getColumns().add(column(texts.get("details.resource"), resource -> ErrorSentences.sanitize(resource.resource())));
         table.getColumns().add(column(texts.get("details.presence"),
                 resource -> texts.get(RosterCell.PresenceStyle.labelKey(resource.kind()))));
         TableColumn<ResourcePresence, Integer> priority = new TableColumn<>(texts.get("details.priority"));

@@ -26,6 +26,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import welljabber.api.account.AccountId;
 import welljabber.api.chat.OpenChatRequested;
 import welljabber.api.plugin.PluginContext;
+import welljabber.api.error.ErrorSentences;
 import welljabber.api.i18n.PluginTexts;
 import welljabber.api.ui.ContactAction;
 import welljabber.plugin.roster.model.Contact;
@@ -142,7 +143,7 @@ public final class RosterController {
             Menu resources = new Menu(texts.get("menu.chatWithResource"));
             resources.setId("menuResources");
             for (ResourcePresence resource : contact.resources()) {
-                MenuItem item = new MenuItem(texts.format("menu.resource", resource.resource(), resource.priority(),
+                MenuItem item = new MenuItem(texts.format("menu.resource", ErrorSentences.sanitize(resource.resource()), resource.priority(),
                         texts.get(RosterCell.PresenceStyle.labelKey(resource.kind()))));
                 item.setOnAction(event -> openChat(contact, Optional.of(resource.resource())));
                 resources.getItems().add(item);

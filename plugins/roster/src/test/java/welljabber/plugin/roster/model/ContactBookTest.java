@@ -22,25 +22,29 @@ class ContactBookTest {
         AtomicInteger changes = new AtomicInteger();
         book.onChange(changes::incrementAndGet);
         Contact alice = RosterLayoutTest.contact(ME, "alice@example.org", "Alice", PresenceKind.AWAY, "Friends");
-        Contact bob = RosterLayoutTest.contact(ME, "bob@example.org", "Bob", PresenceKind.OFFLINE);
+        Contact bob = RosterLayoutTest.contact(ME, "bob@example.org", "Bob", PresenceKind.AVAILABLE);
+        Contact carol = RosterLayoutTest.contact(ME, "carol@example.org", "Carol", PresenceKind.OFFLINE);
         Contact elsewhere = RosterLayoutTest.contact(OTHER, "bob@example.org", "Bob", PresenceKind.OFFLINE);
-        book.replaceAccount(ME, List.of(alice, bob));
+        book.replaceAccount(ME, List.of(alice, bob, carol));
         book.replaceAccount(OTHER, List.of(elsewhere));
-        book.update(alice.key(), contact -> contact.withUnread(2).withBlocked(true));
+        book.update(alice.key(), contact -> contact.withUnread(2));
+        book.update(bob.key(), contact -> contact.withBlocked(true));
 
         Contact renamed = Contact.offline(alice.key(), "Alice Liddell", List.of("Family"), SubscriptionState.BOTH);
-        book.replaceAccount(ME, List.of(renamed));
+        book.replaceAccount(ME, List.of(renamed, Contact.offline(bob.key(), "Bob", List.of(), SubscriptionState.BOTH)));
 
         Contact now = book.get(alice.key()).orElseThrow();
         assertEquals("Alice Liddell", now.name());
         assertEquals(List.of("Family"), now.groups());
         assertEquals(2, now.unread());
-        assertTrue(now.blocked());
         assertEquals(PresenceKind.AWAY, now.kind());
-        assertFalse(book.get(bob.key()).isPresent());
+        Contact blocked = book.get(bob.key()).orElseThrow();
+        assertTrue(blocked.blocked());
+        assertEquals(PresenceKind.OFFLINE, blocked.kind(), "a blocked contact shows offline");
+        assertFalse(book.get(carol.key()).isPresent());
         assertTrue(book.get(elsewhere.key()).isPresent(), "another account's contacts stay");
-        assertEquals(4, changes.get());
-        assertEquals(4, book.version());
+        assertEquals(5, changes.get());
+        assertEquals(5, book.version());
     }
 
     @Test
