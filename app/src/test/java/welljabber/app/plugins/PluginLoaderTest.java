@@ -39,7 +39,7 @@ class PluginLoaderTest {
         assertTrue(hello.plugin().get().getClass().getModule().getLayer() != ModuleLayer.boot());
 
         assertFailed(byFile.get("hello-twin.jar"), "Another plugin with the id \"hello\" is already loaded.");
-        assertFailed(byFile.get("future-plugin.jar"), "was built for WellJabber plugin API 2.0");
+        assertFailed(byFile.get("future-plugin.jar"), "was built for WellJabber plugin API " + (welljabber.api.plugin.ApiVersion.MAJOR + 1) + "." + welljabber.api.plugin.ApiVersion.MINOR);
         assertFailed(byFile.get("some-library.jar"), "The jar contains no WellJabber plugin.");
         assertFailed(byFile.get("corrupt.jar"), "is not a readable Java module or jar");
         assertEquals(5, byFile.size(), "every jar must be accounted for: " + byFile.keySet());

@@ -77,7 +77,7 @@ class DropInPluginUiTest extends ShellUiTest {
         TableView<?> table = robot.lookup("#pluginsTable").queryAs(TableView.class);
         String[] sentences = {
             "Another plugin with the id \"hello\" is already loaded.",
-            "The plugin was built for WellJabber plugin API 2.0, but this WellJabber offers API 1.0.",
+            "The plugin was built for WellJabber plugin API " + (welljabber.api.plugin.ApiVersion.MAJOR + 1) + "." + welljabber.api.plugin.ApiVersion.MINOR + ", but this WellJabber offers API " + welljabber.api.plugin.ApiVersion.running() + ".",
             "The jar contains no WellJabber plugin.",
             "is not a readable Java module or jar"};
         for (String sentence : sentences) {

@@ -109,8 +109,8 @@ class PluginManagerUiTest extends ShellUiTest {
         // A jar for another api is refused in a plain sentence, and not kept.
         chosen.set(TestPlugins.futureApi(elsewhere));
         robot.clickOn("#pluginInstall");
-        waitUntil(() -> text("#pluginsMessage").contains("was built for WellJabber plugin API 2.0"), "no refusal shown");
-        assertTrue(robot.lookup((Label label) -> label.getText().contains("was built for WellJabber plugin API 2.0")
+        waitUntil(() -> text("#pluginsMessage").contains("was built for WellJabber plugin API " + (welljabber.api.plugin.ApiVersion.MAJOR + 1) + "." + welljabber.api.plugin.ApiVersion.MINOR + ""), "no refusal shown");
+        assertTrue(robot.lookup((Label label) -> label.getText().contains("was built for WellJabber plugin API " + (welljabber.api.plugin.ApiVersion.MAJOR + 1) + "." + welljabber.api.plugin.ApiVersion.MINOR + "")
                 && label.isVisible()).tryQuery().isPresent(), "the refusal is not visible");
         assertFalse(Files.exists(shell.paths().plugins().resolve("future-plugin.jar")), "the refused jar was kept");
         assertEquals(before + 1, table.getItems().size());

@@ -44,6 +44,8 @@ class ServerInfoUiTest extends ShellUiTest {
         assertTrue(software.startsWith("Prosody "), software);
 
         startShell();
+        // The Contacts pane comes first; open the Server pane the way a user would.
+        robot.clickOn("Tools").clickOn("Server information");
         assertTrue(visible("#serverOffline"), "with no account the pane must say that none is connected");
         assertFalse(visible("#serverInfoStatus"), "offline, the status bar must not show a server");
 
@@ -65,9 +67,12 @@ class ServerInfoUiTest extends ShellUiTest {
         assertTrue(rows.contains("Stream management (reliable delivery)"), rows.toString());
         assertTrue(rows.contains("Group chat service: " + server.mucDomain()), rows.toString());
 
-        // Tools → Server information brings the pane to the front.
-        robot.clickOn("Tools").clickOn("Server information");
+        // Tools → Server information brings the pane to the front from behind another one.
         TabPane sidePanes = robot.lookup("#sidePanes").queryAs(TabPane.class);
+        ShellFixture.onFx(() -> sidePanes.getSelectionModel().select(0));
+        await(() -> !"side-serverinfo".equals(sidePanes.getSelectionModel().getSelectedItem().getId()),
+                () -> "the Contacts pane did not come to the front");
+        robot.clickOn("Tools").clickOn("Server information");
         await(() -> "side-serverinfo".equals(sidePanes.getSelectionModel().getSelectedItem().getId()),
                 () -> "the Server pane is not selected");
         assertEquals(software, text("#serverSoftware"));
