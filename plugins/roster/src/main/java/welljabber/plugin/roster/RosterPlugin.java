@@ -166,11 +166,6 @@ public final class RosterPlugin implements Plugin {
         return PluginTexts.load(locale, bundleLocale -> ResourceBundle.getBundle(BUNDLE, bundleLocale));
     }
 
-    /** For the benchmark and tests: the rows model of the pane. */
-    public RosterViewModel viewModel() {
-        return viewModel;
-    }
-
     private String accountLabel(AccountId account) {
         return rosters.size() > 1 ? Optional.ofNullable(ownAddresses.get(account)).map(Object::toString).orElse(account.value()) : "";
     }

@@ -74,10 +74,6 @@ public final class RequestsView {
         requests.removeIf(old -> old.account().equals(account));
     }
 
-    public ObservableList<SubscriptionRequest> requests() {
-        return requests;
-    }
-
     private static final class RequestCell extends ListCell<SubscriptionRequest> {
         private final PluginTexts texts;
         private final Label who = new Label();

@@ -78,11 +78,6 @@ public final class RosterController {
         new AddContactDialog(context, operations, texts, ownAddresses, groupNames()).show(Optional.empty());
     }
 
-    /** Opens the add dialog with the address filled in, as "Allow and add back" needs no dialog but xmpp:?roster does. */
-    public void showAddContact(AccountId account, BareJid jid) {
-        new AddContactDialog(context, operations, texts, ownAddresses, groupNames()).show(Optional.of(new ContactKey(account, jid)));
-    }
-
     public void showBlocked() {
         new BlockedContactsDialog(context, operations, texts).show();
     }

@@ -147,10 +147,6 @@ public final class RosterPane {
         return root;
     }
 
-    ListView<RosterRow> list() {
-        return list;
-    }
-
     private Node placeholder() {
         boolean filtering = !model.options().get().filter().isEmpty();
         Label text = new Label(filtering ? texts.get("empty.filter") : texts.get("empty.roster"));
@@ -226,10 +222,5 @@ public final class RosterPane {
     private List<Contact> selectedContacts() {
         return list.getSelectionModel().getSelectedItems().stream()
                 .filter(ContactRow.class::isInstance).map(row -> ((ContactRow) row).contact()).distinct().toList();
-    }
-
-    /** Focuses the filter box, as Ctrl+F in the pane does. */
-    public void focusFilter() {
-        filter.requestFocus();
     }
 }

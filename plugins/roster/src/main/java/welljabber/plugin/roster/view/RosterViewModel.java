@@ -42,8 +42,6 @@ public final class RosterViewModel {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile ViewOptions currentOptions = ViewOptions.DEFAULT;
     private MultipleSelectionModel<RosterRow> selection;
-    private Runnable afterApply = () -> {
-    };
 
     public RosterViewModel(ContactBook book, RosterLayout layout, ScheduledExecutorService scheduler,
             Function<AccountId, String> accountLabel) {
@@ -68,11 +66,6 @@ public final class RosterViewModel {
     /** The list's selection, kept on the same contacts when the rows are replaced. */
     void bindSelection(MultipleSelectionModel<RosterRow> model) {
         this.selection = model;
-    }
-
-    /** Called after every swap of rows on the FX thread; the benchmark hooks in here. */
-    public void afterApply(Runnable hook) {
-        this.afterApply = hook;
     }
 
     /** Any thread: the book changed. */
@@ -105,7 +98,6 @@ public final class RosterViewModel {
         if (!selected.isEmpty()) {
             reselect(selected);
         }
-        afterApply.run();
     }
 
     private Set<String> selectedKeys() {
