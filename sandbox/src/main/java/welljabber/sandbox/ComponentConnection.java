@@ -36,7 +36,10 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>A reader thread parses everything the server sends and counts the stanzas: Prosody routes the
  * users' presence broadcasts and probes to the contacts of this domain here (two per contact when a
- * user with a big roster comes online), and an unread socket would make it buffer them all.
+ * user with a big roster comes online), and an unread socket would make it buffer them all. It answers
+ * every {@code get} or {@code set} iq with {@code service-unavailable}, as XMPP requires: clients
+ * discover the server's components at login (Smack's HTTP upload manager sends this domain a
+ * disco#info and blocks the login until the answer or its reply timeout).
  */
 public final class ComponentConnection implements AutoCloseable {
 
@@ -228,6 +231,12 @@ public final class ComponentConnection implements AutoCloseable {
                         streamId.complete(Objects.requireNonNullElse(xml.getAttributeValue(null, "id"), ""));
                     } else if (depth == 2 && "handshake".equals(xml.getLocalName())) {
                         accepted.complete(null);
+                    } else if (depth == 2 && "iq".equals(xml.getLocalName())) {
+                        String type = xml.getAttributeValue(null, "type");
+                        if ("get".equals(type) || "set".equals(type)) {
+                            refuse(xml.getAttributeValue(null, "from"), xml.getAttributeValue(null, "to"),
+                                    xml.getAttributeValue(null, "id"));
+                        }
                     } else if (depth == 2 && "error".equals(xml.getLocalName()) && STREAMS_NS.equals(xml.getNamespaceURI())) {
                         inStreamError = true;
                     } else if (depth == 3 && inStreamError && errorCondition.isEmpty()) {
@@ -251,6 +260,24 @@ public final class ComponentConnection implements AutoCloseable {
             fail(new IOException("the server closed the connection"));
         } catch (XMLStreamException e) {
             fail(new IOException(socket.isClosed() ? "closed" : "unreadable stream: " + e.getMessage(), e));
+        }
+    }
+
+    /** Answers an iq request: this component offers no service. */
+    private void refuse(String from, String to, String id) {
+        if (from == null || to == null) {
+            return;
+        }
+        String error = "<iq type='error' from='" + PresenceBurst.escape(to) + "' to='" + PresenceBurst.escape(from) + "'"
+                + (id == null ? "" : " id='" + PresenceBurst.escape(id) + "'")
+                + "><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>";
+        try {
+            synchronized (this) {
+                out.write(error);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the connection is going away; the reader sees that next
         }
     }
 

@@ -10,14 +10,18 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
 
 /** Against a real Prosody: an external component speaks for contacts of its domain. */
 class ComponentConnectionTest {
@@ -71,6 +75,25 @@ class ComponentConnectionTest {
                 assertEquals(Presence.Mode.away, presence.getMode());
                 assertEquals("Out for lunch", presence.getStatus());
                 assertEquals(5, presence.getPriority());
+            } finally {
+                alice.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void iqRequestsToTheComponentAreAnsweredWithAnError() throws Exception {
+        try (ComponentConnection component = ComponentConnection.connect(server)) {
+            XMPPTCPConnection alice = new XMPPTCPConnection(LoopbackConnections.builder(server, "alice", "secret")
+                    .setSendPresence(false).build());
+            Roster.getInstanceFor(alice).setRosterLoadedAtLogin(false);
+            try {
+                alice.connect().login();
+                // unanswered, this would block until Smack's reply timeout (as its upload manager does at login)
+                XMPPException.XMPPErrorException error = assertThrows(XMPPException.XMPPErrorException.class,
+                        () -> ServiceDiscoveryManager.getInstanceFor(alice).discoverInfo(JidCreate.from("c00042@bots.localhost/desk")));
+                assertEquals(StanzaError.Condition.service_unavailable, error.getStanzaError().getCondition());
+                assertTrue(component.isOpen());
             } finally {
                 alice.disconnect();
             }
