@@ -146,20 +146,23 @@ public final class ComponentConnection implements AutoCloseable {
 
     /** Ends the stream and closes the socket. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (!socket.isClosed()) {
-            try {
-                out.write("</stream:stream>");
-                out.flush();
-            } catch (IOException ignored) {
-                // the server has gone already; closing the socket is all that is left
-            }
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // nothing more to release
+    public void close() {
+        synchronized (this) {
+            if (!socket.isClosed()) {
+                try {
+                    out.write("</stream:stream>");
+                    out.flush();
+                } catch (IOException ignored) {
+                    // the server has gone already; closing the socket is all that is left
+                }
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing more to release
+                }
             }
         }
+        // outside the lock: the reader may be waiting for it to answer an iq before it sees the end
         try {
             reader.join(2000);
         } catch (InterruptedException e) {

@@ -132,6 +132,8 @@ public final class RawSmackRosterFloor {
     public RosterHeap rosterHeap(ComponentConnection component) throws Exception {
         long fromServer = component.receivedStanzas();
         XMPPTCPConnection connection = loggedIn();
+        boolean online = false;
+        RosterHeap heap;
         try {
             Roster roster = Roster.getInstanceFor(connection);
             RosterPresenceCounter counter = new RosterPresenceCounter();
@@ -140,6 +142,7 @@ public final class RawSmackRosterFloor {
             roster.reloadAndWait();
             long withEntries = usedHeapAfterGc();
 
+            online = true;
             connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available).build());
             component.awaitReceived(fromServer + 2L * contacts, WAIT);
             long before = counter.count();
@@ -147,15 +150,18 @@ public final class RawSmackRosterFloor {
             counter.awaitCount(before + contacts, WAIT);
             long withPresences = usedHeapAfterGc();
 
-            RosterHeap heap = new RosterHeap(withEntries - empty, withPresences - withEntries, roster.getEntries().size(),
+            heap = new RosterHeap(withEntries - empty, withPresences - withEntries, roster.getEntries().size(),
                     counter.count() - before);
             Reference.reachabilityFence(roster);
-            return heap;
         } finally {
             Reference.reachabilityFence(connection);
             connection.disconnect();
+        }
+        if (online) {
+            // as in presenceBursts: the unavailable broadcast must not leak into the next measurement
             component.awaitReceived(fromServer + 3L * contacts, WAIT);
         }
+        return heap;
     }
 
     /** Used heap once repeated full collections no longer free anything noticeable (within 64 KiB). */
