@@ -46,7 +46,12 @@ final class ProsodyConfigFile {
         lua.append("legacy_ssl_ports = { }\n");
         lua.append("s2s_ports = { }\n");
         lua.append("s2s_direct_tls_ports = { }\n");
-        lua.append("component_ports = { }\n");
+        if (ports.component() > 0) {
+            lua.append("component_ports = { ").append(ports.component()).append(" }\n");
+            lua.append("component_interfaces = { ").append(LuaText.quote(host)).append(" }\n");
+        } else {
+            lua.append("component_ports = { }\n");
+        }
         lua.append("http_ports = { ").append(ports.http() > 0 ? String.valueOf(ports.http()) : "").append(" }\n");
         lua.append("https_ports = { }\n");
         lua.append("http_interfaces = { ").append(LuaText.quote(host)).append(" }\n");
@@ -94,6 +99,12 @@ final class ProsodyConfigFile {
             lua.append("\tmodules_enabled = { \"muc_mam\" }\n");
             lua.append("\tmuc_room_default_persistent = ").append(options.mucRoomsPersistent()).append('\n');
             lua.append("\trestrict_room_creation = false\n");
+        }
+        ExternalComponent component = options.externalComponent();
+        if (component != null) {
+            // no plugin name: Prosody then expects an external component to connect and hand-shake
+            lua.append("\nComponent ").append(LuaText.quote(component.domain(domain))).append('\n');
+            lua.append("\tcomponent_secret = ").append(LuaText.quote(component.secret())).append('\n');
         }
         if (options.httpUpload()) {
             lua.append("\nComponent ").append(LuaText.quote(uploadDomain)).append(" \"http_file_share\"\n");

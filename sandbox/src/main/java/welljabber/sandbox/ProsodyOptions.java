@@ -30,6 +30,7 @@ public final class ProsodyOptions {
     private final boolean mucRoomsPersistent;
     private final boolean httpUpload;
     private final long uploadSizeLimit;
+    private final ExternalComponent externalComponent;
     private final Map<String, List<RosterEntry>> rosters;
     private final Map<String, Set<String>> pendingSubscriptions;
     private final SelfSignedCertificate certificate;
@@ -49,6 +50,7 @@ public final class ProsodyOptions {
         this.mucRoomsPersistent = b.mucRoomsPersistent;
         this.httpUpload = b.httpUpload;
         this.uploadSizeLimit = b.uploadSizeLimit;
+        this.externalComponent = b.externalComponent;
         Map<String, List<RosterEntry>> rosterCopy = new LinkedHashMap<>();
         b.rosters.forEach((user, entries) -> rosterCopy.put(user, List.copyOf(entries)));
         this.rosters = Collections.unmodifiableMap(rosterCopy);
@@ -79,6 +81,7 @@ public final class ProsodyOptions {
         b.mucRoomsPersistent = mucRoomsPersistent;
         b.httpUpload = httpUpload;
         b.uploadSizeLimit = uploadSizeLimit;
+        b.externalComponent = externalComponent;
         rosters.forEach((user, entries) -> b.rosters.put(user, new ArrayList<>(entries)));
         pendingSubscriptions.forEach((user, jids) -> b.pendingSubscriptions.put(user, new LinkedHashSet<>(jids)));
         b.certificate = certificate;
@@ -135,6 +138,14 @@ public final class ProsodyOptions {
         return uploadSizeLimit;
     }
 
+    /**
+     * The external component (XEP-0114) the server accepts on its own loopback port, or {@code null}
+     * for none (the default: no component port is opened).
+     */
+    public ExternalComponent externalComponent() {
+        return externalComponent;
+    }
+
     /** User → pre-written roster entries. */
     public Map<String, List<RosterEntry>> rosters() {
         return rosters;
@@ -189,6 +200,7 @@ public final class ProsodyOptions {
         private boolean mucRoomsPersistent;
         private boolean httpUpload;
         private long uploadSizeLimit = 10L * 1024 * 1024;
+        private ExternalComponent externalComponent;
         private final Map<String, List<RosterEntry>> rosters = new LinkedHashMap<>();
         private final Map<String, Set<String>> pendingSubscriptions = new LinkedHashMap<>();
         private SelfSignedCertificate certificate;
@@ -273,6 +285,16 @@ public final class ProsodyOptions {
                 throw new IllegalArgumentException("Upload size limit must be positive");
             }
             this.uploadSizeLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Accept an external component (XEP-0114) for {@code subdomain}{@code .localhost}, for example
+         * {@code bots.localhost}, with this handshake secret, on a free loopback port
+         * ({@link ProsodyServer#componentPort()}). Connect to it with {@link ComponentConnection}.
+         */
+        public Builder externalComponent(String subdomain, String secret) {
+            this.externalComponent = new ExternalComponent(subdomain, secret);
             return this;
         }
 

@@ -81,6 +81,9 @@ final class ProsodyProcess {
         if (ports.http() > 0) {
             expected.put("http", ports.http());
         }
+        if (ports.component() > 0) {
+            expected.put("component", ports.component());
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String log;

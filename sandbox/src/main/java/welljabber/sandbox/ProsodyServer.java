@@ -303,6 +303,27 @@ public final class ProsodyServer implements AutoCloseable {
         return ports.http();
     }
 
+    /**
+     * The external component's domain, for example {@code bots.localhost}.
+     *
+     * @throws IllegalStateException if the options asked for no external component
+     */
+    public String componentDomain() {
+        return requireComponent().domain(DOMAIN);
+    }
+
+    /** The loopback port external components connect to (XEP-0114). */
+    public int componentPort() {
+        requireStarted();
+        requireComponent();
+        return ports.component();
+    }
+
+    /** The external component's handshake secret. */
+    public String componentSecret() {
+        return requireComponent().secret();
+    }
+
     /** Whether TLS is offered. */
     public boolean tls() {
         return options.tls();
@@ -461,6 +482,14 @@ public final class ProsodyServer implements AutoCloseable {
         String log = LogTail.of(layout.logFile(), 40);
         String console = LogTail.of(layout.consoleFile(), 20);
         return console.isBlank() ? log : log + "\n--- console ---\n" + console;
+    }
+
+    private ExternalComponent requireComponent() {
+        ExternalComponent component = options.externalComponent();
+        if (component == null) {
+            throw new IllegalStateException("This server has no external component; ask for one with externalComponent(subdomain, secret)");
+        }
+        return component;
     }
 
     private SelfSignedCertificate requireCertificate() {

@@ -13,6 +13,11 @@
  *   <li>{@link welljabber.sandbox.DemoWorld} is the {@code --sandbox} world: accounts me/alice/bob,
  *       a room, and alice online as an echoing {@link welljabber.sandbox.DemoBot};
  *       {@link welljabber.sandbox.DemoWorld#login()} says how to log in.</li>
+ *   <li>{@link welljabber.sandbox.ComponentConnection} is an external component (XEP-0114, enabled with
+ *       {@code ProsodyOptions.Builder#externalComponent}) that sends stanzas from any JID of its domain;
+ *       with {@link welljabber.sandbox.BigRoster} (thousands of contacts in that domain) and
+ *       {@link welljabber.sandbox.PresenceBurst} (all of them coming online at once) it drives the
+ *       roster benchmark.</li>
  *   <li>{@link welljabber.sandbox.ProsodyInstallation} checks for Prosody and installs it with apt.</li>
  * </ul>
  *

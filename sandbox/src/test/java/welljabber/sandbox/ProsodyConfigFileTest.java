@@ -90,6 +90,30 @@ class ProsodyConfigFileTest {
     }
 
     @Test
+    void withoutAnExternalComponentNoComponentPortIsOpened() {
+        String lua = render(ProsodyOptions.builder().build(), new ProsodyPorts(40001, 0, 0));
+        assertTrue(lua.contains("component_ports = { }\n"), lua);
+        assertFalse(lua.contains("component_secret"), lua);
+    }
+
+    @Test
+    void anExternalComponentGetsItsPortAndSecret() {
+        String lua = render(ProsodyOptions.builder().externalComponent("bots", "s3cret\"x").build(),
+                new ProsodyPorts(40001, 0, 0, 40004));
+        assertTrue(lua.contains("component_ports = { 40004 }\n"), lua);
+        assertTrue(lua.contains("component_interfaces = { \"127.0.0.1\" }\n"), lua);
+        assertTrue(lua.contains("\nComponent \"bots.localhost\"\n\tcomponent_secret = \"s3cret\\\"x\"\n"), lua);
+        assertTrue(lua.indexOf("Component \"bots.localhost\"") > lua.indexOf("VirtualHost"), lua);
+    }
+
+    @Test
+    void externalComponentNamesMustBeOneLabelAndSecretsNonEmpty() {
+        assertThrows(IllegalArgumentException.class, () -> ProsodyOptions.builder().externalComponent("bots.x", "s"));
+        assertThrows(IllegalArgumentException.class, () -> ProsodyOptions.builder().externalComponent("Bots", "s"));
+        assertThrows(IllegalArgumentException.class, () -> ProsodyOptions.builder().externalComponent("bots", ""));
+    }
+
+    @Test
     void inconsistentOptionsAreRefused() {
         assertThrows(IllegalStateException.class, () -> ProsodyOptions.builder().tls(false).requireEncryption(true).build());
         assertThrows(IllegalStateException.class, () -> ProsodyOptions.builder().plain().directTls(true).build());

@@ -1,0 +1,124 @@
+package welljabber.app.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import welljabber.sandbox.BigRoster;
+import welljabber.sandbox.ComponentConnection;
+import welljabber.sandbox.ProsodyOptions;
+import welljabber.sandbox.ProsodyServer;
+
+/**
+ * The roster benchmark (issue #5): a user {@code me} with 5,000 mutual contacts in 20 groups, all in
+ * the external component's domain {@code bots.localhost}, so the component can bring them online at
+ * once. Prints median, min and max of every figure; asserts only that the work was done (all entries
+ * loaded, all presences applied), never how fast.
+ *
+ * <p>Tagged {@code bench}: the normal build excludes it. Run it with {@code bench/roster/run.sh}.
+ * Runs per figure: {@code -Dwelljabber.bench.runs=N} (default 5), after one warm-up that is not counted.
+ */
+@Tag("bench")
+class RosterBench {
+
+    static final int CONTACTS = 5000;
+    static final String USER = "me";
+    static final String PASSWORD = "bench-secret";
+    static final int RUNS = Integer.getInteger("welljabber.bench.runs", 5);
+
+    @Test
+    void rosterOfFiveThousandContacts() throws Exception {
+        // STARTTLS with the server's own certificate pinned, as a real account connects
+        try (ProsodyServer server = ProsodyOptions.builder().muc(false).account(USER, PASSWORD)
+                .externalComponent("bots", "bots-secret")
+                .roster(USER, BigRoster.contacts(CONTACTS, "bots.localhost"))
+                .start();
+             ComponentConnection component = ComponentConnection.connect(server)) {
+            BenchTable table = new BenchTable("Roster benchmark: " + CONTACTS + " contacts in " + BigRoster.GROUPS
+                    + " groups, Prosody on 127.0.0.1 (STARTTLS), " + RUNS + " runs after 1 warm-up, "
+                    + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+            rawSmackFloor(server, component, table);
+
+            // ---- roster plugin measurements go here (see rosterPluginMeasurements) ----
+            rosterPluginMeasurements(server, component, table);
+
+            String block = table.render();
+            System.out.print(block);
+            save(block);
+        }
+    }
+
+    private static void rawSmackFloor(ProsodyServer server, ComponentConnection component, BenchTable table) throws Exception {
+        RawSmackRosterFloor floor = new RawSmackRosterFloor(server, USER, PASSWORD, CONTACTS);
+        table.section("raw Smack 4.4.8 (floor: no UI, no model)");
+
+        List<RawSmackRosterFloor.RosterLoad> loads = floor.rosterLoads(1 + RUNS);
+        for (RawSmackRosterFloor.RosterLoad load : loads) {
+            assertEquals(CONTACTS, load.entries(), "entries after reloadAndWait()");
+        }
+        table.millis("roster fetch: Roster.reloadAndWait()", loads.subList(1, loads.size()).stream().map(RawSmackRosterFloor.RosterLoad::nanos).toList());
+
+        List<RawSmackRosterFloor.Burst> bursts = floor.presenceBursts(component, 1 + RUNS);
+        for (RawSmackRosterFloor.Burst burst : bursts) {
+            assertEquals(CONTACTS, burst.applied(), "presences applied by the roster in round " + burst.round());
+        }
+        List<RawSmackRosterFloor.Burst> counted = bursts.subList(2, bursts.size()); // the warm-up run's two rounds
+        for (int round = 0; round < 2; round++) {
+            int r = round;
+            List<RawSmackRosterFloor.Burst> ofRound = counted.stream().filter(b -> b.round() == r).toList();
+            String what = round == 0 ? "all come online" : "all change show/status";
+            table.millis("presence burst (" + what + "): until all applied", ofRound.stream().map(RawSmackRosterFloor.Burst::appliedNanos).toList());
+            table.millis("  of which the component writing " + CONTACTS + " presences", ofRound.stream().map(RawSmackRosterFloor.Burst::writeNanos).toList());
+        }
+
+        List<RawSmackRosterFloor.RosterHeap> heaps = new java.util.ArrayList<>();
+        for (int run = 0; run < 1 + RUNS; run++) {
+            RawSmackRosterFloor.RosterHeap heap = floor.rosterHeap(component);
+            assertEquals(CONTACTS, heap.entries(), "entries in the heap run");
+            assertEquals(CONTACTS, heap.presences(), "presences in the heap run");
+            heaps.add(heap);
+        }
+        List<RawSmackRosterFloor.RosterHeap> countedHeaps = heaps.subList(1, heaps.size());
+        table.mebibytes("heap: roster with " + CONTACTS + " entries", countedHeaps.stream().map(RawSmackRosterFloor.RosterHeap::entriesBytes).toList());
+        table.mebibytes("heap: + one presence per contact", countedHeaps.stream().map(RawSmackRosterFloor.RosterHeap::presencesBytes).toList());
+    }
+
+    /**
+     * TO BE FILLED BY THE ROSTER PLUGIN (issue #5). Measure the plugin against the same server, user
+     * and component as the floor above, in the same run, and add its rows to {@code table}, e.g.:
+     *
+     * <pre>{@code
+     * table.section("roster plugin");
+     * table.millis("roster fetch until the model holds 5,000 contacts", samples);
+     * PresenceBurst burst = new PresenceBurst(component, server.jid(USER).toString(),
+     *         BigRoster.jids(CONTACTS, component.domain()));
+     * burst.send(0); // then wait until the plugin's model shows all CONTACTS online
+     * }</pre>
+     *
+     * Log in as {@code USER}/{@code PASSWORD} on {@code server.host()}:{@code server.c2sPort()} with
+     * {@code server.certificate()} pinned. A user's session only gets the burst after its initial
+     * presence, which makes Prosody send the component 2 × CONTACTS stanzas first (wait for them with
+     * {@code component.awaitReceived}); going offline sends CONTACTS more.
+     */
+    private static void rosterPluginMeasurements(ProsodyServer server, ComponentConnection component, BenchTable table) {
+        table.section("roster plugin");
+        table.note("not measured yet: fill RosterBench.rosterPluginMeasurements");
+    }
+
+    /** Also into a file, because surefire sends test output to its report files. */
+    private static void save(String block) throws java.io.IOException {
+        String folder = System.getProperty("welljabber.benchResults");
+        if (folder != null) {
+            Path file = Path.of(folder, "roster-bench.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, block, StandardCharsets.UTF_8);
+        }
+    }
+}
