@@ -321,6 +321,11 @@ public final class WellJabberApp extends Application {
         }
     }
 
+    /** The accounts' connections, for tests and benchmarks that time what happens on them. */
+    public welljabber.api.connection.XmppSessions sessions() {
+        return sessions;
+    }
+
     /** The shell's event bus, for tests that watch what plugins publish. */
     public welljabber.api.event.EventBus events() {
         return events;

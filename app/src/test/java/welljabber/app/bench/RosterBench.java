@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import welljabber.sandbox.BigRoster;
+import welljabber.app.ui.RosterPaneBench;
 import welljabber.sandbox.ComponentConnection;
+import welljabber.sandbox.PresenceBurst;
 import welljabber.sandbox.ProsodyOptions;
 import welljabber.sandbox.ProsodyServer;
 
@@ -91,25 +93,65 @@ class RosterBench {
     }
 
     /**
-     * TO BE FILLED BY THE ROSTER PLUGIN (issue #5). Measure the plugin against the same server, user
-     * and component as the floor above, in the same run, and add its rows to {@code table}, e.g.:
-     *
-     * <pre>{@code
-     * table.section("roster plugin");
-     * table.millis("roster fetch until the model holds 5,000 contacts", samples);
-     * PresenceBurst burst = new PresenceBurst(component, server.jid(USER).toString(),
-     *         BigRoster.jids(CONTACTS, component.domain()));
-     * burst.send(0); // then wait until the plugin's model shows all CONTACTS online
-     * }</pre>
-     *
-     * Log in as {@code USER}/{@code PASSWORD} on {@code server.host()}:{@code server.c2sPort()} with
-     * {@code server.certificate()} pinned. A user's session only gets the burst after its initial
-     * presence, which makes Prosody send the component 2 × CONTACTS stanzas first (wait for them with
-     * {@code component.awaitReceived}); going offline sends CONTACTS more.
+     * The roster plugin in the real shell (window, Contacts pane, plugin loading, the shell's Smack
+     * connection), against the same server, user and component as the floor, in the same run. Each
+     * run starts a fresh profile, adds the account through the account dialog, and measures from
+     * the roster request Smack sends at login on the shell's connection (what reloadAndWait() sends
+     * in the floor) to the layout pass that shows every row; then filter keystrokes, the two
+     * presence bursts (every FX pulse recorded), and the heap the session added.
      */
-    private static void rosterPluginMeasurements(ProsodyServer server, ComponentConnection component, BenchTable table) {
-        table.section("roster plugin");
-        table.note("not measured yet: fill RosterBench.rosterPluginMeasurements");
+    private static void rosterPluginMeasurements(ProsodyServer server, ComponentConnection component, BenchTable table)
+            throws Exception {
+        int rows = CONTACTS + BigRoster.GROUPS;
+        List<Long> loads = new java.util.ArrayList<>();
+        List<Long> keystrokes = new java.util.ArrayList<>();
+        List<Long> comeOnline = new java.util.ArrayList<>();
+        List<Long> change = new java.util.ArrayList<>();
+        List<Long> gaps = new java.util.ArrayList<>();
+        List<Long> cpuInGaps = new java.util.ArrayList<>();
+        List<Long> fxBusy = new java.util.ArrayList<>();
+        List<Long> heap = new java.util.ArrayList<>();
+        PresenceBurst burst = new PresenceBurst(component, server.jid(USER).toString(), BigRoster.jids(CONTACTS, component.domain()));
+        for (int run = 0; run < 1 + RUNS; run++) {
+            long stanzasBefore = component.receivedStanzas();
+            try (RosterPaneBench shell = RosterPaneBench.start()) {
+                RosterPaneBench.FirstLoad load = shell.connectAndWaitForRoster(server.jid(USER).toString(), PASSWORD,
+                        server.host(), server.c2sPort(), rows);
+                assertEquals(rows, shell.rowsShown(), "rows shown after the first load");
+                // The session's initial presence makes Prosody probe and greet every contact: let that pass.
+                component.awaitReceived(stanzasBefore + 2L * CONTACTS, java.time.Duration.ofSeconds(60));
+                List<Long> typed = shell.typeIntoFilter("Contact 123");
+                RosterPaneBench.Burst online = shell.presenceBurst(() -> burst.send(0), () -> shell.onlineShown() >= CONTACTS);
+                assertEquals(CONTACTS, shell.onlineShown(), "contacts shown online after the burst");
+                RosterPaneBench.Burst changed = shell.presenceBurst(() -> burst.send(1),
+                        () -> shell.rowsContaining("status=Round 1: ") >= CONTACTS);
+                assertEquals(CONTACTS, shell.rowsContaining("status=Round 1: "), "contacts showing the second burst's status");
+                long heapUsed = RosterPaneBench.usedHeapAfterGc() - load.heapBytesBefore();
+                if (run > 0) {
+                    loads.add(load.requestToShownNanos());
+                    keystrokes.addAll(typed);
+                    comeOnline.add(online.appliedNanos());
+                    change.add(changed.appliedNanos());
+                    for (RosterPaneBench.Burst each : List.of(online, changed)) {
+                        gaps.add(each.longestPulseGapNanos());
+                        cpuInGaps.add(each.fxCpuInLongestGapNanos());
+                        fxBusy.add(each.longestFxCpuBetweenPulsesNanos());
+                    }
+                    heap.add(heapUsed);
+                }
+            }
+            // Logging out tells every contact: wait for those too, so the next run starts quiet.
+            component.awaitReceived(stanzasBefore + 3L * CONTACTS, java.time.Duration.ofSeconds(60));
+        }
+        table.section("roster plugin in the shell (Contacts pane of the real window)");
+        table.millis("roster request at login until all " + rows + " rows are laid out", loads);
+        table.millis("filter keystroke until the list is laid out (typing and deleting 'Contact 123')", keystrokes);
+        table.millis("presence burst (all come online): until all shown", comeOnline);
+        table.millis("presence burst (all change show/status): until all shown", change);
+        table.millis("longest gap between two FX pulses during a burst", gaps);
+        table.millis("  of which the FX thread was on the CPU", cpuInGaps);
+        table.millis("most FX-thread CPU time between two pulses during a burst", fxBusy);
+        table.mebibytes("heap added by the session (Smack's roster and presences + the plugin + cells)", heap);
     }
 
     /** Also into a file, because surefire sends test output to its report files. */

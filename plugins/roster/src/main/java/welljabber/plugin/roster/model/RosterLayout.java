@@ -1,14 +1,15 @@
 package welljabber.plugin.roster.model;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import welljabber.api.account.AccountId;
@@ -19,20 +20,25 @@ import welljabber.api.account.AccountId;
  * out unless asked for. A filter searches everyone, offline or not, so a typed name always finds
  * its contact; a contact with unread messages always shows.
  *
- * <p>Pure and thread-safe: it runs off the FX thread for presence bursts and on it for keystrokes.
+ * <p>Sorting is the expensive part, so it is done once per version of the contacts and order, and
+ * reused while only the filter, the offline switch or a collapsed group changes: a keystroke then
+ * costs one pass over the sorted contacts. Names are compared through cached collation keys, which
+ * the user's language orders correctly and which compare as plain bytes.
+ *
+ * <p>Thread-safe: presence bursts lay out off the FX thread, keystrokes on it.
  */
 public final class RosterLayout {
     private static final String SEPARATOR = "\n";
+    /** Forget cached keys when there are this many times more than contacts (renamed or removed ones). */
+    private static final int KEY_CACHE_SLACK = 4;
 
-    private final Collator groupCollator;
-    private final Map<SortOrder, Comparator<Contact>> comparators = new EnumMap<>(SortOrder.class);
+    private final Collator collator;
+    private final Map<String, CollationKey> nameKeys = new ConcurrentHashMap<>();
+    private SortedIndex lastIndex;
 
     public RosterLayout(Locale locale) {
-        this.groupCollator = Collator.getInstance(locale);
-        groupCollator.setStrength(Collator.SECONDARY);
-        for (SortOrder order : SortOrder.values()) {
-            comparators.put(order, order.comparator(locale));
-        }
+        this.collator = Collator.getInstance(locale);
+        collator.setStrength(Collator.SECONDARY);
     }
 
     /** The key of {@code group} (empty for none) of {@code account}, as {@link GroupRow#key()} has it. */
@@ -41,35 +47,74 @@ public final class RosterLayout {
     }
 
     /**
+     * Lays out {@code contacts} without reusing earlier work; for callers that have no version.
+     *
      * @param accountLabel the text naming an account in group headers; return empty when only one
      *                     account is shown, so headers stay short
      */
-    public List<RosterRow> layout(Collection<Contact> contacts, ViewOptions options,
+    public List<RosterRow> layout(Collection<Contact> contacts, ViewOptions options, Function<AccountId, String> accountLabel) {
+        return emit(index(contacts, options.sort(), accountLabel), options, accountLabel);
+    }
+
+    /**
+     * Lays out {@code contacts}, which the caller promises are the same whenever {@code version} is:
+     * the sorted index of the last call is reused when the version and the order are unchanged.
+     */
+    public List<RosterRow> layout(long version, Collection<Contact> contacts, ViewOptions options,
             Function<AccountId, String> accountLabel) {
-        Map<String, Bucket> buckets = new HashMap<>();
-        String filter = options.filter();
-        for (Contact contact : contacts) {
-            if (!contact.matches(filter)) {
-                continue;
+        SortedIndex index;
+        synchronized (this) {
+            index = lastIndex;
+        }
+        if (index == null || index.version != version || index.sort != options.sort()) {
+            index = index(contacts, options.sort(), accountLabel);
+            index.version = version;
+            synchronized (this) {
+                lastIndex = index;
             }
+        }
+        return emit(index, options, accountLabel);
+    }
+
+    private SortedIndex index(Collection<Contact> contacts, SortOrder sort, Function<AccountId, String> accountLabel) {
+        if (nameKeys.size() > KEY_CACHE_SLACK * Math.max(64, contacts.size())) {
+            nameKeys.clear();
+        }
+        Map<String, Bucket> buckets = new HashMap<>();
+        for (Contact contact : contacts) {
             if (contact.groups().isEmpty()) {
-                bucket(buckets, contact.account(), "").add(contact);
+                bucket(buckets, contact.account(), "").members.add(contact);
             } else {
                 for (String group : contact.groups()) {
-                    bucket(buckets, contact.account(), group).add(contact);
+                    bucket(buckets, contact.account(), group).members.add(contact);
                 }
             }
         }
         List<Bucket> ordered = new ArrayList<>(buckets.values());
-        ordered.sort(bucketOrder(accountLabel));
-
-        Comparator<Contact> order = comparators.get(options.sort());
-        boolean everyone = options.showOffline() || !filter.isEmpty();
-        List<RosterRow> rows = new ArrayList<>(contacts.size() + ordered.size());
+        ordered.sort(Comparator.comparing((Bucket bucket) -> accountLabel.apply(bucket.account))
+                .thenComparing(bucket -> bucket.group.isEmpty())
+                .thenComparing(bucket -> bucket.group, collator));
+        Comparator<Contact> order = comparator(sort);
         for (Bucket bucket : ordered) {
-            List<Contact> visible = new ArrayList<>(bucket.members.size());
+            bucket.members.sort(order);
+        }
+        return new SortedIndex(sort, ordered);
+    }
+
+    private List<RosterRow> emit(SortedIndex index, ViewOptions options, Function<AccountId, String> accountLabel) {
+        String filter = options.filter();
+        boolean everyone = options.showOffline() || !filter.isEmpty();
+        List<RosterRow> rows = new ArrayList<>();
+        List<Contact> visible = new ArrayList<>();
+        for (Bucket bucket : index.buckets) {
+            visible.clear();
             int online = 0;
+            int total = 0;
             for (Contact contact : bucket.members) {
+                if (!contact.matches(filter)) {
+                    continue;
+                }
+                total++;
                 if (contact.online()) {
                     online++;
                 }
@@ -82,10 +127,8 @@ public final class RosterLayout {
             }
             String key = groupKey(bucket.account, bucket.group);
             boolean collapsed = options.collapsed().contains(key);
-            rows.add(new GroupRow(key, bucket.group, accountLabel.apply(bucket.account), online, bucket.members.size(),
-                    collapsed));
+            rows.add(new GroupRow(key, bucket.group, accountLabel.apply(bucket.account), online, total, collapsed));
             if (!collapsed) {
-                visible.sort(order);
                 for (Contact contact : visible) {
                     rows.add(new ContactRow(contact, key));
                 }
@@ -94,10 +137,15 @@ public final class RosterLayout {
         return rows;
     }
 
-    private Comparator<Bucket> bucketOrder(Function<AccountId, String> accountLabel) {
-        Comparator<Bucket> byAccount = Comparator.comparing(bucket -> accountLabel.apply(bucket.account));
-        return byAccount.thenComparing(bucket -> bucket.group.isEmpty())
-                .thenComparing(bucket -> bucket.group, groupCollator);
+    private Comparator<Contact> comparator(SortOrder sort) {
+        Comparator<Contact> byName = Comparator.comparing((Contact contact) -> nameKey(contact.displayName()))
+                .thenComparing(contact -> contact.jid().toString());
+        return sort == SortOrder.BY_NAME ? byName
+                : Comparator.comparingInt((Contact contact) -> SortOrder.rank(contact.kind())).thenComparing(byName);
+    }
+
+    private CollationKey nameKey(String name) {
+        return nameKeys.computeIfAbsent(name, collator::getCollationKey);
     }
 
     private static Bucket bucket(Map<String, Bucket> buckets, AccountId account, String group) {
@@ -113,9 +161,17 @@ public final class RosterLayout {
             this.account = account;
             this.group = group;
         }
+    }
 
-        void add(Contact contact) {
-            members.add(contact);
+    /** Every contact in its groups, each group sorted; what a keystroke filters without sorting again. */
+    private static final class SortedIndex {
+        final SortOrder sort;
+        final List<Bucket> buckets;
+        long version = -1;
+
+        SortedIndex(SortOrder sort, List<Bucket> buckets) {
+            this.sort = sort;
+            this.buckets = buckets;
         }
     }
 }

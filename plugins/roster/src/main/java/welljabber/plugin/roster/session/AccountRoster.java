@@ -215,12 +215,23 @@ public final class AccountRoster {
 
         @Override
         public void entriesAdded(Collection<Jid> addresses) {
-            refreshEntries(addresses);
+            fromPush(addresses);
         }
 
         @Override
         public void entriesUpdated(Collection<Jid> addresses) {
-            refreshEntries(addresses);
+            fromPush(addresses);
+        }
+
+        /**
+         * A roster push carries exactly one item (RFC 6121 §2.1.6; Smack refuses others); more at
+         * once come from a whole roster result, which onRosterLoaded reads right after in one
+         * pass. Reading those here too would double the work of a 5,000-contact login.
+         */
+        private void fromPush(Collection<Jid> addresses) {
+            if (addresses.size() == 1) {
+                refreshEntries(addresses);
+            }
         }
 
         @Override

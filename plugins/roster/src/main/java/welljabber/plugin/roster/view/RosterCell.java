@@ -82,7 +82,7 @@ final class RosterCell extends ListCell<RosterRow> {
         if (empty || row == null) {
             setGraphic(null);
             setTooltip(null);
-            getStyleClass().removeAll("roster-group-row", "roster-contact-row");
+            rowStyle(null);
             return;
         }
         switch (row) {
@@ -92,10 +92,7 @@ final class RosterCell extends ListCell<RosterRow> {
     }
 
     private void showGroup(GroupRow group) {
-        getStyleClass().remove("roster-contact-row");
-        if (!getStyleClass().contains("roster-group-row")) {
-            getStyleClass().add("roster-group-row");
-        }
+        rowStyle("roster-group-row");
         arrow.setText(group.collapsed() ? "▸" : "▾");
         String title = group.name().isEmpty() ? texts.get("group.none") : group.name();
         groupName.setText(group.account().isEmpty() ? title : texts.format("group.withAccount", title, group.account()));
@@ -105,18 +102,15 @@ final class RosterCell extends ListCell<RosterRow> {
     }
 
     private void showContact(Contact contact) {
-        getStyleClass().remove("roster-group-row");
-        if (!getStyleClass().contains("roster-contact-row")) {
-            getStyleClass().add("roster-contact-row");
-        }
-        presence.getStyleClass().setAll("roster-presence", PresenceStyle.styleClass(contact.kind()));
+        rowStyle("roster-contact-row");
+        styleClasses(presence, "roster-presence", PresenceStyle.styleClass(contact.kind()));
         name.setText(contact.displayName());
-        name.getStyleClass().setAll("roster-name");
         if (contact.unread() > 0) {
-            name.getStyleClass().add("roster-name-unread");
-        }
-        if (!contact.online()) {
-            name.getStyleClass().add("roster-name-offline");
+            styleClasses(name, "roster-name", "roster-name-unread");
+        } else if (!contact.online()) {
+            styleClasses(name, "roster-name", "roster-name-offline");
+        } else {
+            styleClasses(name, "roster-name");
         }
         status.setText(contact.status());
         status.setVisible(!contact.status().isEmpty());
@@ -133,6 +127,28 @@ final class RosterCell extends ListCell<RosterRow> {
         tooltip.setText(tooltipText(contact));
         setTooltip(tooltip);
         setGraphic(contactLine);
+    }
+
+    /**
+     * Changing a style class makes JavaFX look the node's CSS up again, the costliest part of a
+     * cell update; during a presence burst most cells keep their classes, so only real changes are made.
+     */
+    private static void styleClasses(javafx.scene.Node node, String... classes) {
+        if (!node.getStyleClass().equals(java.util.List.of(classes))) {
+            node.getStyleClass().setAll(classes);
+        }
+    }
+
+    /** Marks the cell as a group or contact row (or neither, when empty), touching its classes only on a change. */
+    private void rowStyle(String rowClass) {
+        for (String other : new String[] {"roster-group-row", "roster-contact-row"}) {
+            if (!other.equals(rowClass)) {
+                getStyleClass().remove(other);
+            }
+        }
+        if (rowClass != null && !getStyleClass().contains(rowClass)) {
+            getStyleClass().add(rowClass);
+        }
     }
 
     private String tooltipText(Contact contact) {

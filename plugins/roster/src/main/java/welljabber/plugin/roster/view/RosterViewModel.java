@@ -26,12 +26,15 @@ import welljabber.plugin.roster.model.ViewOptions;
 
 /**
  * The rows the list shows. Changes from the network are coalesced: the first change after a quiet
- * moment schedules one layout {@link #COALESCE_MS} later on a background thread, and the FX thread
- * only swaps in the finished rows. A user's own change (filter keystroke, sort, collapse) is laid
- * out at once on the FX thread, because they expect to see it in the same frame.
+ * moment schedules one layout {@link #COALESCE_MS} later on a background thread (every
+ * {@link #BURST_COALESCE_MS} while a burst goes on), and the FX thread only swaps in the finished
+ * rows. A user's own change (filter keystroke, sort, collapse) is laid out at once on the FX
+ * thread, because they expect to see it in the same frame.
  */
 public final class RosterViewModel {
     static final long COALESCE_MS = 16;
+    static final long BURST_COALESCE_MS = 100;
+    static final long BURST_WINDOW_MS = 250;
 
     private final ContactBook book;
     private final RosterLayout layout;
@@ -40,6 +43,7 @@ public final class RosterViewModel {
     private final ObservableList<RosterRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ViewOptions> options = new SimpleObjectProperty<>(ViewOptions.DEFAULT);
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile long lastBackgroundLayout = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     private volatile ViewOptions currentOptions = ViewOptions.DEFAULT;
     private MultipleSelectionModel<RosterRow> selection;
 
@@ -71,19 +75,29 @@ public final class RosterViewModel {
     /** Any thread: the book changed. */
     public void bookChanged() {
         if (scheduled.compareAndSet(false, true)) {
-            scheduler.schedule(this::layoutInBackground, COALESCE_MS, TimeUnit.MILLISECONDS);
+            // Inside a burst (another change soon after the last layout), lay out less often: each
+            // layout of thousands of contacts takes CPU the network threads need to finish the burst.
+            boolean burst = System.nanoTime() - lastBackgroundLayout < TimeUnit.MILLISECONDS.toNanos(BURST_WINDOW_MS);
+            scheduler.schedule(this::layoutInBackground, burst ? BURST_COALESCE_MS : COALESCE_MS, TimeUnit.MILLISECONDS);
         }
     }
 
     /** FX thread: lays out at once. */
     public void relayoutNow() {
-        apply(layout.layout(book.snapshot(), currentOptions, accountLabel));
+        apply(laidOut(currentOptions));
+    }
+
+    /** The version is read before the snapshot, so a version never names contacts older than it. */
+    private List<RosterRow> laidOut(ViewOptions options) {
+        long version = book.version();
+        return layout.layout(version, book.snapshot(), options, accountLabel);
     }
 
     private void layoutInBackground() {
         scheduled.set(false);
+        lastBackgroundLayout = System.nanoTime();
         ViewOptions used = currentOptions;
-        List<RosterRow> laidOut = layout.layout(book.snapshot(), used, accountLabel);
+        List<RosterRow> laidOut = laidOut(used);
         Platform.runLater(() -> {
             // Options changed meanwhile: relayoutNow already ran with the new ones.
             if (used == currentOptions) {

@@ -110,4 +110,26 @@ class RosterLayoutTest {
         assertEquals(5020, rows.size());
         assertEquals(20, rows.stream().filter(GroupRow.class::isInstance).count());
     }
+
+    @Test
+    void theSortedIndexIsReusedForTheSameVersionAndRebuiltForANewOneOrAnotherOrder() {
+        List<String> first = lines(layout.layout(7, people, ViewOptions.DEFAULT, account -> ""));
+        List<Contact> renamed = people.stream().map(contact -> contact.withRosterItem("X " + contact.displayName(),
+                contact.groups(), contact.subscription())).toList();
+        // Same version: the caller promised the same contacts, so the earlier sort still counts.
+        assertEquals(first, lines(layout.layout(7, renamed, ViewOptions.DEFAULT, account -> "")));
+        assertEquals(List.of("# Work 0/1", "Carol"), lines(layout.layout(7, renamed, ViewOptions.DEFAULT.withFilter("car"), account -> "")));
+        List<String> next = lines(layout.layout(8, renamed, ViewOptions.DEFAULT, account -> ""));
+        assertTrue(next.contains("X Alice"), next.toString());
+        List<String> byName = lines(layout.layout(8, renamed, ViewOptions.DEFAULT.withSort(SortOrder.BY_NAME), account -> ""));
+        assertEquals(List.of("X Alice", "X bob"), byName.subList(1, 3));
+    }
+
+    @Test
+    void namesSortTheWayTheLanguageDoesNotByCodePoint() {
+        List<Contact> names = List.of(contact(ME, "a@x.org", "Émile", PresenceKind.OFFLINE),
+                contact(ME, "b@x.org", "zoe", PresenceKind.OFFLINE), contact(ME, "c@x.org", "Eva", PresenceKind.OFFLINE));
+        assertEquals(List.of("# - 0/3", "Émile", "Eva", "zoe"),
+                lines(new RosterLayout(Locale.FRENCH).layout(names, ViewOptions.DEFAULT.withSort(SortOrder.BY_NAME), account -> "")));
+    }
 }
