@@ -75,6 +75,53 @@ public final class RawSmackRosterFloor {
         return loads;
     }
 
+    /**
+     * (a') The roster as a client gets it at login: Smack asks for it when it has authenticated and
+     * sends the initial presence right after, so Prosody probes every contact while the roster is on
+     * its way, as it does for the shell. Timed from the roster request leaving to Smack's
+     * roster-loaded callback, the same span the shell's figure starts with.
+     */
+    public List<RosterLoad> loginRosterLoads(ComponentConnection component, int runs) throws Exception {
+        List<RosterLoad> loads = new ArrayList<>(runs);
+        for (int run = 0; run < runs; run++) {
+            long stanzasBefore = component.receivedStanzas();
+            XMPPTCPConnection connection = new XMPPTCPConnection(LoopbackConnections.builder(server, user, password, "floor").build());
+            connection.setReplyTimeout(WAIT.toMillis());
+            java.util.concurrent.atomic.AtomicLong requested = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong loaded = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            connection.addStanzaInterceptor(stanza -> requested.compareAndSet(0, System.nanoTime()),
+                    stanza -> stanza instanceof org.jivesoftware.smack.roster.packet.RosterPacket request
+                            && request.getType() == org.jivesoftware.smack.packet.IQ.Type.get);
+            Roster roster = Roster.getInstanceFor(connection);
+            roster.addRosterLoadedListener(new org.jivesoftware.smack.roster.RosterLoadedListener() {
+                @Override
+                public void onRosterLoaded(Roster loadedRoster) {
+                    loaded.compareAndSet(0, System.nanoTime());
+                    done.countDown();
+                }
+
+                @Override
+                public void onRosterLoadingFailed(Exception exception) {
+                    done.countDown();
+                }
+            });
+            try {
+                connection.connect().login();
+                if (!done.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) || loaded.get() == 0) {
+                    throw new IllegalStateException("the roster did not load at login");
+                }
+                loads.add(new RosterLoad(loaded.get() - requested.get(), roster.getEntries().size()));
+                // Probes and greetings to every contact, then the goodbyes: let them pass before the next run.
+                component.awaitReceived(stanzasBefore + 2L * contacts, WAIT);
+            } finally {
+                connection.disconnect();
+            }
+            component.awaitReceived(stanzasBefore + 3L * contacts, WAIT);
+        }
+        return loads;
+    }
+
     /** One burst: when it began, when the component had written it all, when the roster had applied it all. */
     public record Burst(int round, int sent, long applied, long writeNanos, long appliedNanos) {
     }

@@ -66,6 +66,12 @@ class RosterBench {
             assertEquals(CONTACTS, load.entries(), "entries after reloadAndWait()");
         }
         table.millis("roster fetch: Roster.reloadAndWait()", loads.subList(1, loads.size()).stream().map(RawSmackRosterFloor.RosterLoad::nanos).toList());
+        List<RawSmackRosterFloor.RosterLoad> atLogin = floor.loginRosterLoads(component, 1 + RUNS);
+        for (RawSmackRosterFloor.RosterLoad load : atLogin) {
+            assertEquals(CONTACTS, load.entries(), "entries after the login's roster");
+        }
+        table.millis("roster at login (initial presence too): request until roster loaded",
+                atLogin.subList(1, atLogin.size()).stream().map(RawSmackRosterFloor.RosterLoad::nanos).toList());
 
         List<RawSmackRosterFloor.Burst> bursts = floor.presenceBursts(component, 1 + RUNS);
         for (RawSmackRosterFloor.Burst burst : bursts) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,9 +95,18 @@ public final class RosterLayout {
         ordered.sort(Comparator.comparing((Bucket bucket) -> accountLabel.apply(bucket.account))
                 .thenComparing(bucket -> bucket.group.isEmpty())
                 .thenComparing(bucket -> bucket.group, collator));
-        Comparator<Contact> order = comparator(sort);
+        // Each contact's sort key is worked out once here, not twice per comparison.
+        Map<Contact, Sortable> keys = new IdentityHashMap<>(contacts.size() * 2);
         for (Bucket bucket : ordered) {
-            bucket.members.sort(order);
+            List<Sortable> members = new ArrayList<>(bucket.members.size());
+            for (Contact contact : bucket.members) {
+                members.add(keys.computeIfAbsent(contact, this::sortable));
+            }
+            members.sort(sort == SortOrder.BY_NAME ? Sortable.BY_NAME : Sortable.BY_PRESENCE);
+            bucket.members.clear();
+            for (Sortable member : members) {
+                bucket.members.add(member.contact);
+            }
         }
         return new SortedIndex(sort, ordered);
     }
@@ -137,11 +147,8 @@ public final class RosterLayout {
         return rows;
     }
 
-    private Comparator<Contact> comparator(SortOrder sort) {
-        Comparator<Contact> byName = Comparator.comparing((Contact contact) -> nameKey(contact.displayName()))
-                .thenComparing(contact -> contact.jid().toString());
-        return sort == SortOrder.BY_NAME ? byName
-                : Comparator.comparingInt((Contact contact) -> SortOrder.rank(contact.kind())).thenComparing(byName);
+    private Sortable sortable(Contact contact) {
+        return new Sortable(contact, SortOrder.rank(contact.kind()), nameKey(contact.displayName()), contact.jid().toString());
     }
 
     private CollationKey nameKey(String name) {
@@ -161,6 +168,12 @@ public final class RosterLayout {
             this.account = account;
             this.group = group;
         }
+    }
+
+    /** A contact with what it is sorted by. */
+    private record Sortable(Contact contact, int rank, CollationKey name, String address) {
+        static final Comparator<Sortable> BY_NAME = Comparator.comparing(Sortable::name).thenComparing(Sortable::address);
+        static final Comparator<Sortable> BY_PRESENCE = Comparator.comparingInt(Sortable::rank).thenComparing(BY_NAME);
     }
 
     /** Every contact in its groups, each group sorted; what a keystroke filters without sorting again. */

@@ -32,7 +32,7 @@ import welljabber.plugin.roster.model.ViewOptions;
  * thread, because they expect to see it in the same frame.
  */
 public final class RosterViewModel {
-    static final long COALESCE_MS = 16;
+    static final long COALESCE_MS = 2;
     static final long BURST_COALESCE_MS = 100;
     static final long BURST_WINDOW_MS = 250;
 
