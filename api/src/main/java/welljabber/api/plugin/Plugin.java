@@ -20,6 +20,16 @@ public interface Plugin {
     String version();
 
     /**
+     * The version Maven (or {@code jar --module-version}) recorded in {@code pluginClass}'s module,
+     * or {@code "dev"} when there is none, as in a plain folder of classes: a ready answer for
+     * {@link #version()} that stays in step with the build.
+     */
+    static String moduleVersion(Class<? extends Plugin> pluginClass) {
+        var descriptor = pluginClass.getModule().getDescriptor();
+        return descriptor == null ? "dev" : descriptor.rawVersion().orElse("dev");
+    }
+
+    /**
      * The api this plugin was compiled against. Implement it as
      * {@code return new ApiVersion(ApiVersion.MAJOR, ApiVersion.MINOR);} so the compiler records
      * the numbers in the plugin (see {@link ApiVersion}).

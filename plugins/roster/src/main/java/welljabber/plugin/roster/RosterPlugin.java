@@ -90,8 +90,7 @@ public final class RosterPlugin implements Plugin {
 
     @Override
     public String version() {
-        var descriptor = RosterPlugin.class.getModule().getDescriptor();
-        return descriptor == null ? "dev" : descriptor.rawVersion().orElse("dev");
+        return Plugin.moduleVersion(RosterPlugin.class);
     }
 
     @Override

@@ -63,8 +63,7 @@ public final class ServerInfoPlugin implements Plugin {
 
     @Override
     public String version() {
-        var descriptor = ServerInfoPlugin.class.getModule().getDescriptor();
-        return descriptor == null ? "dev" : descriptor.rawVersion().orElse("dev");
+        return Plugin.moduleVersion(ServerInfoPlugin.class);
     }
 
     @Override

@@ -152,7 +152,7 @@ public final class AccountRoster {
         }
         BareJid jid = contact.jid();
         Presence best = roster.getPresence(jid);
-        return contact.withPresence(PresenceMapping.kind(best), PresenceMapping.status(best), PresenceMapping.resources(roster.getAvailablePresences(jid)));
+        return contact.withPresence(PresenceKind.of(best), PresenceMapping.status(best), PresenceMapping.resources(roster.getAvailablePresences(jid)));
     }
 
     private void refreshEntries(Collection<Jid> jids) {

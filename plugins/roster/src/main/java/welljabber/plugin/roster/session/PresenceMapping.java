@@ -21,25 +21,12 @@ public final class PresenceMapping {
     private PresenceMapping() {
     }
 
-    public static PresenceKind kind(Presence presence) {
-        if (presence == null || !presence.isAvailable()) {
-            return PresenceKind.OFFLINE;
-        }
-        return switch (presence.getMode()) {
-            case chat -> PresenceKind.CHAT;
-            case away -> PresenceKind.AWAY;
-            case xa -> PresenceKind.EXTENDED_AWAY;
-            case dnd -> PresenceKind.DO_NOT_DISTURB;
-            case available -> PresenceKind.AVAILABLE;
-        };
-    }
-
     /** The online resources of one contact, highest priority first. */
     public static List<ResourcePresence> resources(List<Presence> presences) {
         return presences.stream()
                 .filter(Presence::isAvailable)
                 .filter(presence -> presence.getFrom() != null && presence.getFrom().hasResource())
-                .map(presence -> new ResourcePresence(presence.getFrom().getResourceOrEmpty().toString(), kind(presence),
+                .map(presence -> new ResourcePresence(presence.getFrom().getResourceOrEmpty().toString(), PresenceKind.of(presence),
                         ErrorSentences.sanitize(presence.getStatus()), presence.getPriority()))
                 .sorted(Comparator.comparingInt(ResourcePresence::priority).reversed()
                         .thenComparing(ResourcePresence::resource))

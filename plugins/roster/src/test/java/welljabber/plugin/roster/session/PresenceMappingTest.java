@@ -22,17 +22,6 @@ class PresenceMappingTest {
     }
 
     @Test
-    void everyModeHasItsKindAndUnavailableIsOffline() {
-        assertEquals(PresenceKind.CHAT, PresenceMapping.kind(presence("a@x/r", Presence.Type.available, Presence.Mode.chat, null, 0)));
-        assertEquals(PresenceKind.AVAILABLE, PresenceMapping.kind(presence("a@x/r", Presence.Type.available, Presence.Mode.available, null, 0)));
-        assertEquals(PresenceKind.AWAY, PresenceMapping.kind(presence("a@x/r", Presence.Type.available, Presence.Mode.away, null, 0)));
-        assertEquals(PresenceKind.EXTENDED_AWAY, PresenceMapping.kind(presence("a@x/r", Presence.Type.available, Presence.Mode.xa, null, 0)));
-        assertEquals(PresenceKind.DO_NOT_DISTURB, PresenceMapping.kind(presence("a@x/r", Presence.Type.available, Presence.Mode.dnd, null, 0)));
-        assertEquals(PresenceKind.OFFLINE, PresenceMapping.kind(presence("a@x/r", Presence.Type.unavailable, Presence.Mode.available, null, 0)));
-        assertEquals(PresenceKind.OFFLINE, PresenceMapping.kind(null));
-    }
-
-    @Test
     void aHostileStatusMessageIsCleanedBeforeAnyoneShowsIt() {
         Presence hostile = presence("mallory@x/desk", Presence.Type.available, Presence.Mode.available,
                 "Your bank\u202Egnp.exe\nSECOND LINE\u0007", 0);
