@@ -36,6 +36,7 @@ import java.util.stream.Stream;
  *                       run when DIR/bin/welljabber exists
  *   --compare-image NAME=DIR  one more variant NAME: another image's launcher, as it is (repeatable;
  *                       for comparing image builds in one run)
+ *   --variants A,B,...  run only these variants (by name); the floor always runs
  * </pre>
  *
  * Extra JVM options for both variants come from the environment variable BENCH_JAVA_OPTS
@@ -87,6 +88,7 @@ public final class StartupBench {
         boolean keepProfiles = false;
         Path image = null;
         Map<String, Path> compareImages = new LinkedHashMap<>();
+        List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
@@ -97,6 +99,7 @@ public final class StartupBench {
                 case "--idle-wait" -> idleWaitSeconds = Integer.parseInt(args[++i]);
                 case "--keep-profiles" -> keepProfiles = true;
                 case "--image" -> image = Path.of(args[++i]);
+                case "--variants" -> only = List.of(args[++i].split(","));
                 case "--compare-image" -> {
                     String spec = args[++i];
                     int eq = spec.indexOf('=');
@@ -186,6 +189,14 @@ public final class StartupBench {
                     Map.of("WELLJABBER_JAVA_OPTS", imageOptions.strip(), "XDG_CACHE_HOME", userCache.toString())));
         }
         variants.addAll(imageVariants);
+        if (only != null) {
+            List<String> wanted = only;
+            for (String name : wanted) {
+                if (variants.stream().noneMatch(v -> v.name().equals(name))) usage("--variants: no variant " + name);
+            }
+            variants.removeIf(v -> v != floorVariant && !wanted.contains(v.name()));
+            imageVariants.removeIf(v -> !wanted.contains(v.name()));
+        }
 
         System.out.println("Start-up benchmark: spawn of java -> '... MAIN WINDOW SHOWN' on its stdout (wall clock)");
         System.out.println("  DISPLAY=" + System.getenv("DISPLAY") + ", " + runs + " runs per variant"
@@ -229,6 +240,7 @@ public final class StartupBench {
         double floorMedian = median(samples.get(floorVariant), Sample::shownMs);
         List<Variant> apps = new ArrayList<>(List.of(appVariant, cdsVariant));
         apps.addAll(imageVariants);
+        apps.retainAll(variants);
         for (Variant variant : apps) {
             System.out.printf(Locale.ROOT, "  %s over the floor (medians): %+.0f ms%n", variant.name(),
                     median(samples.get(variant), Sample::shownMs) - floorMedian);
@@ -255,7 +267,7 @@ public final class StartupBench {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("Usage: StartupBench --floor DIR [--root DIR] [--runs N] [--timeout S] [--java PATH]"
-                + " [--idle-wait S] [--keep-profiles] [--image DIR] [--compare-image NAME=DIR ...]");
+                + " [--idle-wait S] [--keep-profiles] [--image DIR] [--compare-image NAME=DIR ...] [--variants A,B,...]");
         System.exit(2);
     }
 
