@@ -34,6 +34,9 @@ import java.util.stream.Stream;
  *   --keep-profiles     leave the temporary profile folders in place (their logs/ has the app's log)
  *   --image DIR         the jlink runtime image (default ROOT/jlink/target/welljabber); its variants
  *                       run when DIR/bin/welljabber exists
+ *   --compare-image NAME=DIR  one more variant NAME: another image's launcher, as it is (repeatable;
+ *                       for comparing image builds in one run)
+ *   --variants A,B,...  run only these variants (by name); the floor always runs
  * </pre>
  *
  * Extra JVM options for both variants come from the environment variable BENCH_JAVA_OPTS
@@ -72,6 +75,8 @@ public final class StartupBench {
     }
 
     private static long idleBudgetMillis;
+    /** An environment value that runOnce replaces by a new empty folder for each run (deleted afterwards). */
+    private static final String FRESH_FOLDER = "<fresh folder per run>";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(".");
@@ -82,6 +87,8 @@ public final class StartupBench {
         String java = ProcessHandle.current().info().command().orElse("java");
         boolean keepProfiles = false;
         Path image = null;
+        Map<String, Path> compareImages = new LinkedHashMap<>();
+        List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
@@ -92,6 +99,13 @@ public final class StartupBench {
                 case "--idle-wait" -> idleWaitSeconds = Integer.parseInt(args[++i]);
                 case "--keep-profiles" -> keepProfiles = true;
                 case "--image" -> image = Path.of(args[++i]);
+                case "--variants" -> only = List.of(args[++i].split(","));
+                case "--compare-image" -> {
+                    String spec = args[++i];
+                    int eq = spec.indexOf('=');
+                    if (eq < 1) usage("--compare-image needs NAME=DIR");
+                    compareImages.put(spec.substring(0, eq), Path.of(spec.substring(eq + 1)).toAbsolutePath().normalize());
+                }
                 default -> usage("Unknown argument " + args[i]);
             }
         }
@@ -139,19 +153,49 @@ public final class StartupBench {
         image = (image == null ? root.resolve("jlink/target/welljabber") : image).toAbsolutePath().normalize();
         Path imageLauncher = image.resolve("bin/welljabber");
         List<Variant> imageVariants = new ArrayList<>();
+        // The launcher unpacks a compressed AOT cache (lib/welljabber.aot.xz) into $XDG_CACHE_HOME on the
+        // first start: image+aot shares one temporary cache folder (its warm-up run unpacks, the measured
+        // runs are later starts), image+aot-first gets an empty one each run (a user's first start).
+        Path userCache = Files.createTempDirectory("welljabber-bench-xdg-cache");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteTree(userCache);
+            } catch (IOException ignored) {
+                // a leftover temp folder is not worth failing the benchmark for
+            }
+        }));
+        String imageOptions = String.join(" ", extraOptions()) + " -Dwelljabber.exitWhenShown=true";
         if (Files.isExecutable(imageLauncher)) {
-            String imageOptions = String.join(" ", extraOptions()) + " -Dwelljabber.exitWhenShown=true";
-            if (Files.isRegularFile(image.resolve("lib/welljabber.aot"))) {
+            boolean compressed = Files.isRegularFile(image.resolve("lib/welljabber.aot.xz"));
+            if (compressed || Files.isRegularFile(image.resolve("lib/welljabber.aot"))) {
                 imageVariants.add(new Variant("image+aot", APP_LINE, true, List.of(imageLauncher.toString()),
-                        Map.of("WELLJABBER_JAVA_OPTS", imageOptions.strip())));
+                        Map.of("WELLJABBER_JAVA_OPTS", imageOptions.strip(), "XDG_CACHE_HOME", userCache.toString())));
+                if (compressed) {
+                    imageVariants.add(new Variant("image+aot-first", APP_LINE, true, List.of(imageLauncher.toString()),
+                            Map.of("WELLJABBER_JAVA_OPTS", imageOptions.strip(), "XDG_CACHE_HOME", FRESH_FOLDER)));
+                }
             } else {
                 System.out.println("  (the image at " + image + " has no AOT cache: only its variant without it runs)");
             }
             imageVariants.add(new Variant("image", APP_LINE, true, List.of(imageLauncher.toString()),
                     Map.of("WELLJABBER_JAVA_OPTS", imageOptions.strip(), "WELLJABBER_AOT", "off")));
-            variants.addAll(imageVariants);
         } else {
             System.out.println("  (no runtime image at " + image + ": build it with mvn -B -pl jlink -am package; its variants are skipped)");
+        }
+        for (var other : compareImages.entrySet()) {
+            Path launcher = other.getValue().resolve("bin/welljabber");
+            if (!Files.isExecutable(launcher)) usage("--compare-image: no " + launcher);
+            imageVariants.add(new Variant(other.getKey(), APP_LINE, true, List.of(launcher.toString()),
+                    Map.of("WELLJABBER_JAVA_OPTS", imageOptions.strip(), "XDG_CACHE_HOME", userCache.toString())));
+        }
+        variants.addAll(imageVariants);
+        if (only != null) {
+            List<String> wanted = only;
+            for (String name : wanted) {
+                if (variants.stream().noneMatch(v -> v.name().equals(name))) usage("--variants: no variant " + name);
+            }
+            variants.removeIf(v -> v != floorVariant && !wanted.contains(v.name()));
+            imageVariants.removeIf(v -> !wanted.contains(v.name()));
         }
 
         System.out.println("Start-up benchmark: spawn of java -> '... MAIN WINDOW SHOWN' on its stdout (wall clock)");
@@ -196,6 +240,7 @@ public final class StartupBench {
         double floorMedian = median(samples.get(floorVariant), Sample::shownMs);
         List<Variant> apps = new ArrayList<>(List.of(appVariant, cdsVariant));
         apps.addAll(imageVariants);
+        apps.retainAll(variants);
         for (Variant variant : apps) {
             System.out.printf(Locale.ROOT, "  %s over the floor (medians): %+.0f ms%n", variant.name(),
                     median(samples.get(variant), Sample::shownMs) - floorMedian);
@@ -222,7 +267,7 @@ public final class StartupBench {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("Usage: StartupBench --floor DIR [--root DIR] [--runs N] [--timeout S] [--java PATH]"
-                + " [--idle-wait S] [--keep-profiles] [--image DIR]");
+                + " [--idle-wait S] [--keep-profiles] [--image DIR] [--compare-image NAME=DIR ...] [--variants A,B,...]");
         System.exit(2);
     }
 
@@ -247,6 +292,14 @@ public final class StartupBench {
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("WELLJABBER_AOT");
         builder.environment().putAll(variant.env());
+        List<Path> freshFolders = new ArrayList<>();
+        for (var entry : variant.env().entrySet()) {
+            if (FRESH_FOLDER.equals(entry.getValue())) {
+                Path fresh = Files.createTempDirectory("welljabber-bench-fresh-");
+                freshFolders.add(fresh);
+                builder.environment().put(entry.getKey(), fresh.toString());
+            }
+        }
         long busyBefore = machineBusyTicks();
         long spawned = System.nanoTime();
         Process process = builder.start();
@@ -297,6 +350,9 @@ public final class StartupBench {
         } finally {
             if (profile != null && !keepProfiles) {
                 deleteTree(profile);
+            }
+            for (Path fresh : freshFolders) {
+                deleteTree(fresh);
             }
         }
     }

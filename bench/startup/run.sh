@@ -3,7 +3,8 @@
 #   bench/startup/run.sh [--runs N] [--timeout S] [--idle-wait S] [--keep-profiles]
 # Extra JVM options for all variants: BENCH_JAVA_OPTS="-Xshare:off" bench/startup/run.sh
 # The jlink image's variants (with and without its AOT cache) run when jlink/target/welljabber exists
-# (mvn -B -pl jlink -am package); --image DIR measures another copy.
+# (mvn -B -pl jlink -am package); --image DIR measures another copy, --compare-image NAME=DIR adds
+# another image build as variant NAME, --variants A,B,... runs only those (and the floor).
 # Needs the app built (app/target/modules and the app jar); builds it offline with Maven if it is missing.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

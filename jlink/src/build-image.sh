@@ -53,6 +53,17 @@ say "modules: $modules"
 # The default CDS archive for 64-bit references is used when there is no AOT cache; its twin for
 # heaps over 32 GB (-XX:-UseCompressedOops) is 14 MB that a chat client never uses.
 rm -f "$image/lib/server/classes_nocoops.jsa"
+# Temurin's native libraries keep their symbol tables (.symtab; there is no DWARF debug info in them,
+# so jlink's --strip-native-debug-symbols, which only strips debug info, gains nothing): strip them,
+# 5.5 MB of which 5.0 are libjvm.so. Native crash reports (hs_err) then show addresses instead of
+# HotSpot's internal function names; Java stack traces are not affected.
+if command -v strip >/dev/null; then
+  before=$(du -sb "$image/lib" | cut -f1)
+  find "$image/lib" -name '*.so' -exec strip --strip-unneeded {} +
+  say "native libraries stripped: $(( (before - $(du -sb "$image/lib" | cut -f1)) / 1024 )) KiB less"
+else
+  loud "strip (binutils) is not installed: the native libraries keep their symbol tables (5.5 MB more)"
+fi
 mv "$work/mods" "$image/mods"
 mkdir -p "$image/plugins"
 cp "$here/welljabber" "$image/bin/welljabber"
@@ -64,6 +75,23 @@ say "image before the AOT cache: $image ($(du -sm "$image" | cut -f1) MiB with t
 # The AOT cache (JEP 483/514): one training run of the real image: sandbox server, connect, window, quit.
 xvfb_pid=""
 trap '[ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true' EXIT  # an interrupted build leaves no Xvfb behind
+# The cache is about 58 MB, mostly the class metadata of the ~9,000 classes a start loads (JDK, JavaFX,
+# Smack, ours), and it would take the image far over the 90 MB target. It compresses to about a sixth
+# with xz: the image ships lib/welljabber.aot.xz and the launcher unpacks it once, on the first start,
+# into the user's cache folder (jlink/README.md, docs/adr/0006-aot-cache-compressed.md). Its name
+# carries a checksum of the cache, so another build never picks up a stale copy.
+compress_cache() {
+  local aot="$image/lib/welljabber.aot"
+  if ! command -v xz >/dev/null; then
+    loud "xz is not installed (apt-get install xz-utils): the AOT cache ships uncompressed, the image is about 50 MB larger"
+    return 0
+  fi
+  local id; id=$(sha256sum "$aot" | cut -c1-16)
+  xz -6 -T1 -c "$aot" >"$aot.xz"
+  printf '%s\n' "$id" >"$image/lib/welljabber.aot.id"
+  say "AOT cache compressed: lib/welljabber.aot.xz ($(( $(stat -c %s "$aot.xz") / 1048576 )) MiB, from $(( $(stat -c %s "$aot") / 1048576 )) MiB), id $id"
+  rm -f "$aot"
+}
 train() {
   if [ "${WELLJABBER_AOT_TRAINING:-on}" = off ]; then loud "WELLJABBER_AOT_TRAINING=off: the image has NO AOT cache"; return 0; fi
   command -v Xvfb >/dev/null || { loud "Xvfb is not installed (apt-get install xvfb): the image has NO AOT cache (slower start-up)"; return 0; }
@@ -94,11 +122,13 @@ train() {
     # The AOT cache holds the JDK's classes too and replaces the default CDS archive, which only a
     # start without the cache would map: drop it (14 MB).
     rm -f "$image/lib/server/classes.jsa"
+    compress_cache
   fi
   rm -rf "$t"
 }
 train
 
 tar -C "$(dirname "$image")" -czf "$tarball" "$(basename "$image")"
-aot_mb=0; [ -f "$image/lib/welljabber.aot" ] && aot_mb=$(( $(stat -c %s "$image/lib/welljabber.aot") / 1048576 ))
-say "tarball: $tarball ($(( $(stat -c %s "$tarball") / 1048576 )) MiB); image $(du -sm "$image" | cut -f1) MiB unpacked, of which the AOT cache $aot_mb MiB; $(( $(date +%s) - started )) s in all"
+aot_mb=0
+for f in "$image/lib/welljabber.aot" "$image/lib/welljabber.aot.xz"; do [ -f "$f" ] && aot_mb=$(( $(stat -c %s "$f") / 1048576 )); done
+say "tarball: $tarball ($(( $(stat -c %s "$tarball") / 1048576 )) MiB); image $(du -sm "$image" | cut -f1) MiB unpacked ($(du -sb "$image" | cut -f1) bytes), of which the AOT cache $aot_mb MiB; $(( $(date +%s) - started )) s in all"
