@@ -231,7 +231,7 @@ public final class RosterPaneBench implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.TimeoutException {
         shell.close();
     }
 }

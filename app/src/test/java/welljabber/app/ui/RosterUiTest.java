@@ -157,6 +157,29 @@ class RosterUiTest extends ShellUiTest {
     }
 
     @Test
+    void disablingTheContactsPluginWhileConnectedAndEnablingItAgainBringsTheListBack(ProsodyServer server, XmppTestClients clients)
+            throws Exception {
+        clients.login("alice", "secret");
+        connectMe(server);
+        await(() -> names().contains("Alice"), () -> "Alice is not listed: " + names());
+
+        robot.clickOn("Help").clickOn("Plugins…");
+        // "Contacts" is also the side pane's title: pick the plugin table's cell.
+        robot.clickOn(robot.lookup("#pluginsTable .table-cell").match((javafx.scene.control.TableCell<?, ?> cell) ->
+                "Contacts".equals(cell.getText())).queryAs(javafx.scene.control.TableCell.class));
+        robot.clickOn("#pluginDisable");
+        await(() -> robot.lookup("#rosterList").tryQuery().isEmpty(), () -> "the Contacts pane stays after disabling the plugin");
+        await(() -> !robot.lookup("#pluginEnable").queryButton().isDisabled(), () -> "cannot enable again");
+        robot.clickOn("#pluginEnable");
+        robot.clickOn("Close");
+        // The new instance binds to the account's live connection and reads the roster again.
+        await(() -> robot.lookup("#rosterList").tryQuery().isPresent() && names().equals(List.of("Alice", "Bob", "Bob", "Carol")),
+                () -> "after enabling again the list shows " + (robot.lookup("#rosterList").tryQuery().isPresent() ? names() : "no pane"));
+        await(() -> robot.lookup("#rosterList .roster-presence.presence-available").tryQuery().isPresent(),
+                () -> "Alice is not shown online after enabling again");
+    }
+
+    @Test
     void addingAContactExplainsAnInvalidAddressThenAddsAValidOne(ProsodyServer server) throws Exception {
         connectMe(server);
         robot.clickOn("#addContact");

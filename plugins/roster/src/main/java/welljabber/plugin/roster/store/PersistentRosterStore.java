@@ -76,7 +76,7 @@ public final class PersistentRosterStore implements RosterStore {
         version = nullToEmpty(newVersion);
         Item copy = copy(item);
         String v = version;
-        writer.execute(() -> write(connection -> {
+        writeBehind(() -> write(connection -> {
             upsert(connection, copy);
             saveVersion(connection, v);
         }));
@@ -92,7 +92,7 @@ public final class PersistentRosterStore implements RosterStore {
         version = nullToEmpty(newVersion);
         List<Item> copies = fresh.stream().map(PersistentRosterStore::copy).toList();
         String v = version;
-        writer.execute(() -> write(connection -> {
+        writeBehind(() -> write(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ROSTER_ITEM WHERE ACCOUNT = ?")) {
                 delete.setString(1, account.value());
                 delete.executeUpdate();
@@ -109,7 +109,7 @@ public final class PersistentRosterStore implements RosterStore {
         version = nullToEmpty(newVersion);
         String jid = bareJid.asBareJid().toString();
         String v = version;
-        writer.execute(() -> write(connection -> {
+        writeBehind(() -> write(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM ROSTER_ITEM WHERE ACCOUNT = ? AND JID = ?")) {
                 delete.setString(1, account.value());
@@ -125,7 +125,7 @@ public final class PersistentRosterStore implements RosterStore {
     public synchronized void resetStore() {
         items.clear();
         version = "";
-        writer.execute(() -> write(connection -> forget(connection, account)));
+        writeBehind(() -> write(connection -> forget(connection, account)));
     }
 
     /** Deletes what is stored for {@code account}, as when the user removes the account. */
@@ -234,6 +234,19 @@ public final class PersistentRosterStore implements RosterStore {
         } catch (StorageException e) {
             // The roster itself is fine in memory; only the next login's version is at stake.
             LOG.log(System.Logger.Level.WARNING, "Could not save the roster of " + account + "; the next login fetches it whole", e);
+        }
+    }
+
+    /**
+     * Queues a write. After the plugin stopped, Smack may still hold this store until the account's
+     * connection is replaced; writes are then dropped, which costs the next login a full roster,
+     * not a wrong one (the stored version stays that of the stored items).
+     */
+    private void writeBehind(Runnable write) {
+        try {
+            writer.execute(write);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.log(System.Logger.Level.DEBUG, "Roster store of " + account + " closed; a write was dropped");
         }
     }
 
