@@ -180,6 +180,34 @@ class RosterUiTest extends ShellUiTest {
     }
 
     @Test
+    void blockingFromTheMenuMarksTheContactAndTheBlockedListUnblocksIt(ProsodyServer server, XmppTestClients clients) throws Exception {
+        clients.login("bob", "secret");
+        connectMe(server);
+        await(() -> names().contains("Carol"), () -> "Carol is not listed: " + names());
+
+        robot.rightClickOn(nameLabel("Carol"));
+        await(() -> robot.lookup("Block").tryQuery().isPresent(), () -> "the contact menu did not open");
+        robot.clickOn("Block");
+        await(() -> robot.lookup("#rosterList .roster-blocked").match(javafx.scene.Node::isVisible).tryQuery().isPresent(),
+                () -> "Carol is not marked as blocked");
+
+        robot.clickOn("Accounts").clickOn("Blocked contacts…");
+        await(() -> robot.lookup("#blockedList").tryQuery().isPresent()
+                && robot.lookup("#blockedList").queryListView().getItems().toString().contains("carol@localhost"),
+                () -> "the blocked list does not show Carol");
+        steps.fill("#blockAddress", "not an address");
+        robot.clickOn("#blockAddressButton");
+        await(() -> text("#blockedProblem").contains("is not an address"), () -> "no sentence for a bad address: " + text("#blockedProblem"));
+        robot.clickOn(robot.lookup("#blockedList .list-cell").match((javafx.scene.control.ListCell<?> cell) ->
+                cell.getItem() != null && cell.getItem().toString().equals("carol@localhost")).queryAs(javafx.scene.control.ListCell.class));
+        robot.clickOn("#unblockSelected");
+        await(() -> robot.lookup("#blockedList").queryListView().getItems().isEmpty(), () -> "Carol is still blocked");
+        robot.clickOn("Close");
+        await(() -> robot.lookup("#rosterList .roster-blocked").match(javafx.scene.Node::isVisible).tryQuery().isEmpty(),
+                () -> "Carol is still marked as blocked");
+    }
+
+    @Test
     void addingAContactExplainsAnInvalidAddressThenAddsAValidOne(ProsodyServer server) throws Exception {
         connectMe(server);
         robot.clickOn("#addContact");
