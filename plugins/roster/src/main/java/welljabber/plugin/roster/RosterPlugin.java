@@ -202,9 +202,9 @@ public final class RosterPlugin implements Plugin {
         }
 
         private void bind(AccountId account, EntityBareJid jid, XMPPConnection connection) {
-            storageReady.join();
             ownAddresses.put(account, jid.asBareJid());
             try {
+                storageReady.join();
                 Roster.getInstanceFor(connection).setRosterStore(PersistentRosterStore.open(account, context.storage(), storeWriter));
             } catch (RuntimeException e) {
                 // Without the store the roster still works; every login just transfers it whole.

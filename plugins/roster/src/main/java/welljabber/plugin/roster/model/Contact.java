@@ -44,6 +44,14 @@ public record Contact(ContactKey key, String name, List<String> groups, Subscrip
         return key.jid();
     }
 
+    /** The address of one of the contact's devices (a gateway or service contact has no local part). */
+    public org.jxmpp.jid.FullJid resourceJid(String resource) {
+        var part = org.jxmpp.jid.parts.Resourcepart.fromOrThrowUnchecked(resource);
+        var entity = key.jid().asEntityBareJidIfPossible();
+        return entity != null ? org.jxmpp.jid.impl.JidCreate.entityFullFrom(entity, part)
+                : org.jxmpp.jid.impl.JidCreate.domainFullFrom(key.jid().asDomainBareJid(), part);
+    }
+
     /** The roster name, or the address when the user gave none. */
     public String displayName() {
         return name.isEmpty() ? key.jid().toString() : name;

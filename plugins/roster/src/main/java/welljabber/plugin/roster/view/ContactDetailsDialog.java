@@ -17,8 +17,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import org.jxmpp.jid.FullJid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Resourcepart;
 
 import welljabber.api.error.ErrorSentences;
 import welljabber.api.i18n.PluginTexts;
@@ -94,8 +92,7 @@ final class ContactDetailsDialog {
     private void askAll(Contact contact, Map<String, String> clients, TableView<ResourcePresence> table, Label problem,
             boolean askVersion) {
         for (ResourcePresence resource : contact.resources()) {
-            FullJid full = JidCreate.fullFrom(contact.jid().asEntityBareJidIfPossible(),
-                    Resourcepart.fromOrThrowUnchecked(resource.resource()));
+            FullJid full = contact.resourceJid(resource.resource());
             operations.clientInfo(contact.account(), full, askVersion).whenComplete((info, failure) -> Platform.runLater(() -> {
                 if (failure != null) {
                     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;

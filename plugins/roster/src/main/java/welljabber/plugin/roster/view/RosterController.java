@@ -21,7 +21,6 @@ import javafx.scene.control.TextInputDialog;
 
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
 
 import welljabber.api.account.AccountId;
 import welljabber.api.chat.OpenChatRequested;
@@ -66,11 +65,7 @@ public final class RosterController {
     }
 
     public void openChat(Contact contact, Optional<String> resource) {
-        Jid peer = contact.jid();
-        if (resource.isPresent()) {
-            peer = JidCreate.fullFrom(contact.jid().asEntityBareJidIfPossible(),
-                    org.jxmpp.jid.parts.Resourcepart.fromOrThrowUnchecked(resource.get()));
-        }
+        Jid peer = resource.<Jid>map(contact::resourceJid).orElse(contact.jid());
         context.events().publish(new OpenChatRequested(contact.account(), peer, Optional.empty()));
     }
 
