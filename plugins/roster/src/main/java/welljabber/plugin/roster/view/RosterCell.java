@@ -45,6 +45,9 @@ final class RosterCell extends ListCell<RosterRow> {
         this.texts = texts;
         this.onToggle = onToggle;
         getStyleClass().add("roster-cell");
+        // Without this a long status message makes the cell wider than the list and brings up a
+        // horizontal scroll bar; with it the cell takes the list's width and the labels get "…".
+        setPrefWidth(0);
 
         arrow.getStyleClass().add("roster-group-arrow");
         groupName.getStyleClass().add("roster-group-name");
