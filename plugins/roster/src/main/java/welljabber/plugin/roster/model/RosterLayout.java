@@ -104,8 +104,12 @@ public final class RosterLayout {
             }
             members.sort(sort == SortOrder.BY_NAME ? Sortable.BY_NAME : Sortable.BY_PRESENCE);
             bucket.members.clear();
+            String key = groupKey(bucket.account, bucket.group);
             for (Sortable member : members) {
                 bucket.members.add(member.contact);
+                // The rows are made once per index, so keystrokes reuse them: less garbage, and the
+                // list sees the same row objects and leaves their cells alone.
+                bucket.rows.add(new ContactRow(member.contact, key));
             }
         }
         return new SortedIndex(sort, ordered);
@@ -115,12 +119,13 @@ public final class RosterLayout {
         String filter = options.filter();
         boolean everyone = options.showOffline() || !filter.isEmpty();
         List<RosterRow> rows = new ArrayList<>();
-        List<Contact> visible = new ArrayList<>();
+        List<ContactRow> visible = new ArrayList<>();
         for (Bucket bucket : index.buckets) {
             visible.clear();
             int online = 0;
             int total = 0;
-            for (Contact contact : bucket.members) {
+            for (int i = 0; i < bucket.members.size(); i++) {
+                Contact contact = bucket.members.get(i);
                 if (!contact.matches(filter)) {
                     continue;
                 }
@@ -129,7 +134,7 @@ public final class RosterLayout {
                     online++;
                 }
                 if (everyone || contact.online() || contact.unread() > 0) {
-                    visible.add(contact);
+                    visible.add(bucket.rows.get(i));
                 }
             }
             if (visible.isEmpty()) {
@@ -139,9 +144,7 @@ public final class RosterLayout {
             boolean collapsed = options.collapsed().contains(key);
             rows.add(new GroupRow(key, bucket.group, accountLabel.apply(bucket.account), online, total, collapsed));
             if (!collapsed) {
-                for (Contact contact : visible) {
-                    rows.add(new ContactRow(contact, key));
-                }
+                rows.addAll(visible);
             }
         }
         return rows;
@@ -163,6 +166,8 @@ public final class RosterLayout {
         final AccountId account;
         final String group;
         final List<Contact> members = new ArrayList<>();
+        /** One row per member, same order, made when the index is. */
+        final List<ContactRow> rows = new ArrayList<>();
 
         Bucket(AccountId account, String group) {
             this.account = account;

@@ -39,7 +39,8 @@ final class RosterCell extends ListCell<RosterRow> {
     private final Label blocked = new Label();
     private final Label unread = new Label();
     private final HBox contactLine;
-    private final Tooltip tooltip = new Tooltip();
+    /** Made when the pointer first rests on the cell: a tooltip per cell up front slowed the first paint of the list. */
+    private Tooltip tooltip;
 
     RosterCell(PluginTexts texts, Consumer<GroupRow> onToggle) {
         this.texts = texts;
@@ -76,6 +77,17 @@ final class RosterCell extends ListCell<RosterRow> {
         text.setMinWidth(0);
         contactLine = new HBox(8, presence, text, spacer, subscription, blocked, unread);
         contactLine.setAlignment(Pos.CENTER_LEFT);
+        setOnMouseEntered(event -> {
+            if (getItem() instanceof ContactRow row) {
+                if (tooltip == null) {
+                    tooltip = new Tooltip();
+                }
+                tooltip.setText(tooltipText(row.contact()));
+                setTooltip(tooltip);
+            } else {
+                setTooltip(null);
+            }
+        });
     }
 
     @Override
@@ -96,6 +108,7 @@ final class RosterCell extends ListCell<RosterRow> {
 
     private void showGroup(GroupRow group) {
         rowStyle("roster-group-row");
+        setTooltip(null);
         arrow.setText(group.collapsed() ? "▸" : "▾");
         String title = group.name().isEmpty() ? texts.get("group.none") : group.name();
         groupName.setText(group.account().isEmpty() ? title : texts.format("group.withAccount", title, group.account()));
@@ -127,8 +140,6 @@ final class RosterCell extends ListCell<RosterRow> {
         unread.setText(Integer.toString(contact.unread()));
         unread.setVisible(contact.unread() > 0);
         unread.setManaged(contact.unread() > 0);
-        tooltip.setText(tooltipText(contact));
-        setTooltip(tooltip);
         setGraphic(contactLine);
     }
 
