@@ -1,0 +1,180 @@
+package welljabber.plugin.chat.conversation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoredMessage;
+
+/**
+ * One open conversation, for its view: the messages loaded so far (a page of the newest, then older
+ * pages as the user scrolls up), kept in time order. Only the FX thread touches it; history is read
+ * and written on the background executor.
+ */
+public final class ConversationModel {
+    /** Messages per page: a few screens' worth, so scrolling up rarely waits. */
+    public static final int PAGE = 100;
+    private static final System.Logger LOG = System.getLogger(ConversationModel.class.getName());
+
+    private final ConversationKey key;
+    private final String peerName;
+    private final String ownName;
+    private final MessageStore store;
+    private final Executor background;
+    private final Sender sender;
+    private final ObservableList<StoredMessage> messages = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
+    private boolean olderExhausted;
+    private Optional<String> resource = Optional.empty();
+
+    /** Sends a text for a conversation (through the outbox); called on a background thread. */
+    @FunctionalInterface
+    public interface Sender {
+        void send(ConversationKey key, Optional<String> resource, String text);
+    }
+
+    ConversationModel(ConversationKey key, String peerName, String ownName, MessageStore store, Executor background,
+            Sender sender) {
+        this.key = key;
+        this.peerName = peerName;
+        this.ownName = ownName;
+        this.store = store;
+        this.background = background;
+        this.sender = sender;
+    }
+
+    public ConversationKey key() {
+        return key;
+    }
+
+    /** The contact as the tab and the messages name them. */
+    public String peerName() {
+        return peerName;
+    }
+
+    /** Our own name on messages we sent (and in our {@code /me} actions). */
+    public String ownName() {
+        return ownName;
+    }
+
+    public ObservableList<StoredMessage> messages() {
+        return messages;
+    }
+
+    /** How many messages of this conversation the user has not seen. */
+    public ReadOnlyIntegerProperty unreadProperty() {
+        return unread.getReadOnlyProperty();
+    }
+
+    void setUnread(int count) {
+        unread.set(count);
+    }
+
+    public ReadOnlyBooleanProperty loadingOlderProperty() {
+        return loadingOlder.getReadOnlyProperty();
+    }
+
+    /** Sends to this resource of the contact from now on (the user picked one), or to the bare address. */
+    void useResource(Optional<String> chosen) {
+        resource = chosen;
+    }
+
+    /** Loads the newest page; {@code then} runs on the FX thread once it is shown. */
+    void loadNewest(Runnable then, Consumer<RuntimeException> failed) {
+        background.execute(() -> {
+            try {
+                List<StoredMessage> page = store.newest(key, PAGE);
+                Platform.runLater(() -> {
+                    // Messages that arrived while the page was read are already in the list: keep them once.
+                    page.stream().filter(message -> indexOf(message.id()) < 0).forEach(this::place);
+                    olderExhausted = page.size() < PAGE;
+                    then.run();
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> failed.accept(e));
+            }
+        });
+    }
+
+    /**
+     * Loads the page before the oldest message shown; {@code shown} gets how many were added at the
+     * top (0 when history holds no more), on the FX thread.
+     */
+    public void loadOlder(Consumer<Integer> shown) {
+        if (loadingOlder.get() || olderExhausted || messages.isEmpty()) {
+            return;
+        }
+        loadingOlder.set(true);
+        StoredMessage first = messages.getFirst();
+        background.execute(() -> {
+            try {
+                List<StoredMessage> page = store.before(first, PAGE);
+                Platform.runLater(() -> {
+                    messages.addAll(0, page);
+                    olderExhausted = page.size() < PAGE;
+                    loadingOlder.set(false);
+                    shown.accept(page.size());
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not read older messages of " + key.peer(), e);
+                Platform.runLater(() -> loadingOlder.set(false));
+            }
+        });
+    }
+
+    /** Sends {@code text}; it appears when the outbox has stored it. */
+    public void send(String text) {
+        Optional<String> to = resource;
+        background.execute(() -> sender.send(key, to, text));
+    }
+
+    /** A message stored for this conversation; FX thread. */
+    void added(StoredMessage message) {
+        if (indexOf(message.id()) < 0) {
+            place(message);
+        }
+    }
+
+    /** A message changed state; FX thread. */
+    void changed(StoredMessage message) {
+        int index = indexOf(message.id());
+        if (index >= 0) {
+            messages.set(index, message);
+        }
+    }
+
+    /** Inserts in time order; nearly always at the end, so the search starts there. */
+    private void place(StoredMessage message) {
+        int index = messages.size();
+        while (index > 0 && later(messages.get(index - 1), message)) {
+            index--;
+        }
+        messages.add(index, message);
+    }
+
+    private static boolean later(StoredMessage a, StoredMessage b) {
+        int byTime = a.at().compareTo(b.at());
+        return byTime > 0 || (byTime == 0 && a.id() > b.id());
+    }
+
+    private int indexOf(long id) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,247 @@
+package welljabber.plugin.chat.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+import welljabber.api.account.AccountId;
+import welljabber.api.storage.PluginStorage;
+import welljabber.api.storage.StorageException;
+
+/**
+ * History in the plugin's H2 schema. Every method blocks on the database: call it off the FX thread.
+ * A message is written here before it is shown as sent and before a receipt for it goes out.
+ */
+public final class MessageStore {
+    /** H2's SQLSTATE for a unique index violation: the message is already stored. */
+    private static final String DUPLICATE = "23505";
+    private static final String COLUMNS =
+            "ID, ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, STATE, ERROR, UNREAD";
+
+    private final PluginStorage storage;
+
+    public MessageStore(PluginStorage storage) {
+        this.storage = storage;
+    }
+
+    /** Creates or upgrades the tables. */
+    public void migrate() {
+        storage.migrate(ChatSchema.migrations());
+    }
+
+    /** Stores a message from a contact, unread; empty when the same message was stored before. */
+    public Optional<StoredMessage> insertIncoming(IncomingMessage message) {
+        return insert(message.key(), false, message.resource(), message.body(), message.at(), message.stanzaId(),
+                DedupeKey.of(message), DeliveryState.RECEIVED, true);
+    }
+
+    /** Puts a message of ours in the outbox (QUEUED); {@code id} is both its stanza id and its origin-id. */
+    public StoredMessage insertOutgoing(ConversationKey key, Optional<String> resource, String body, Instant at, String id) {
+        return insert(key, true, resource, body, at, Optional.of(id), DedupeKey.ofOutgoing(id), DeliveryState.QUEUED, false)
+                .orElseThrow(() -> new StorageException("An outgoing message id was used twice: " + id, null));
+    }
+
+    private Optional<StoredMessage> insert(ConversationKey key, boolean outgoing, Optional<String> resource, String body,
+            Instant at, Optional<String> stanzaId, String dedupeKey, DeliveryState state, boolean unread) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, DEDUPE_KEY, STATE, UNREAD)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"ID"})) {
+                insert.setString(1, key.account().value());
+                insert.setString(2, key.peer().toString());
+                insert.setBoolean(3, outgoing);
+                setOptional(insert, 4, resource);
+                insert.setString(5, body);
+                insert.setLong(6, at.toEpochMilli());
+                setOptional(insert, 7, stanzaId);
+                insert.setString(8, dedupeKey);
+                insert.setString(9, state.name());
+                insert.setBoolean(10, unread);
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (DUPLICATE.equals(e.getSQLState())) {
+                        return Optional.<StoredMessage>empty();
+                    }
+                    throw e;
+                }
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return Optional.of(new StoredMessage(keys.getLong(1), key, outgoing, resource, body,
+                            Instant.ofEpochMilli(at.toEpochMilli()), stanzaId, state, Optional.empty(), unread));
+                }
+            }
+        });
+    }
+
+    /** The newest {@code limit} messages of a conversation, oldest first. */
+    public List<StoredMessage> newest(ConversationKey key, int limit) {
+        return page(key, Long.MAX_VALUE, Long.MAX_VALUE, limit);
+    }
+
+    /** The {@code limit} messages just before {@code first}, oldest first (scrolling up). */
+    public List<StoredMessage> before(StoredMessage first, int limit) {
+        return page(first.key(), first.at().toEpochMilli(), first.id(), limit);
+    }
+
+    private List<StoredMessage> page(ConversationKey key, long atMillis, long id, int limit) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
+                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND (AT_MILLIS < ? OR (AT_MILLIS = ? AND ID < ?))
+                    ORDER BY AT_MILLIS DESC, ID DESC LIMIT ?""")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                select.setLong(3, atMillis);
+                select.setLong(4, atMillis);
+                select.setLong(5, id);
+                select.setInt(6, limit);
+                List<StoredMessage> page = read(select);
+                Collections.reverse(page);
+                return page;
+            }
+        });
+    }
+
+    public Optional<StoredMessage> byId(long id) {
+        return storage.withConnection(connection -> byId(connection, id));
+    }
+
+    /** Our message to {@code peer} with this stanza id: what a receipt or an error from that contact answers. */
+    public Optional<StoredMessage> outgoing(AccountId account, BareJid peer, String stanzaId) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND STANZA_ID = ? AND OUTGOING")) {
+                select.setString(1, account.value());
+                select.setString(2, peer.toString());
+                select.setString(3, stanzaId);
+                return read(select).stream().findFirst();
+            }
+        });
+    }
+
+    /**
+     * Moves a message to {@code next} if its current state allows it ({@link DeliveryState#mayBecome});
+     * returns the changed message, or empty when nothing changed (a late or repeated answer).
+     */
+    public Optional<StoredMessage> changeState(long id, DeliveryState next, Optional<String> error) {
+        return storage.inTransaction(connection -> {
+            Optional<StoredMessage> current;
+            try (PreparedStatement lock = connection.prepareStatement("SELECT " + COLUMNS + " FROM MESSAGE WHERE ID = ? FOR UPDATE")) {
+                lock.setLong(1, id);
+                current = read(lock).stream().findFirst();
+            }
+            if (current.isEmpty() || !current.get().state().mayBecome(next)) {
+                return Optional.<StoredMessage>empty();
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE MESSAGE SET STATE = ?, ERROR = ? WHERE ID = ?")) {
+                update.setString(1, next.name());
+                setOptional(update, 2, error);
+                update.setLong(3, id);
+                update.executeUpdate();
+            }
+            return Optional.of(current.get().withState(next, error));
+        });
+    }
+
+    /** The account's outbox, oldest first. */
+    public List<StoredMessage> queued(AccountId account) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND STATE = 'QUEUED' ORDER BY ID")) {
+                select.setString(1, account.value());
+                return read(select);
+            }
+        });
+    }
+
+    /**
+     * At start-up, messages that were handed to a connection of an earlier run but never confirmed by the
+     * server go back to the outbox: that connection and its resend queue died with the process. The peer's
+     * client recognises a resent copy by its origin-id.
+     */
+    public int requeueUnconfirmed() {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE MESSAGE SET STATE = 'QUEUED' WHERE STATE = 'SENDING'")) {
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Marks the conversation read; returns how many messages were unread. */
+    public int markRead(ConversationKey key) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE MESSAGE SET UNREAD = FALSE WHERE ACCOUNT = ? AND PEER = ? AND UNREAD")) {
+                update.setString(1, key.account().value());
+                update.setString(2, key.peer().toString());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Every conversation with unread messages and how many. */
+    public Map<ConversationKey, Integer> unreadCounts() {
+        return storage.withConnection(connection -> {
+            Map<ConversationKey, Integer> counts = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT ACCOUNT, PEER, COUNT(*) FROM MESSAGE WHERE UNREAD GROUP BY ACCOUNT, PEER");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(new ConversationKey(new AccountId(rows.getString(1)), bareJid(rows.getString(2))), rows.getInt(3));
+                }
+            }
+            return counts;
+        });
+    }
+
+    private static Optional<StoredMessage> byId(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM MESSAGE WHERE ID = ?")) {
+            select.setLong(1, id);
+            return read(select).stream().findFirst();
+        }
+    }
+
+    private static List<StoredMessage> read(PreparedStatement select) throws SQLException {
+        List<StoredMessage> messages = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ConversationKey key = new ConversationKey(new AccountId(rows.getString("ACCOUNT")), bareJid(rows.getString("PEER")));
+                messages.add(new StoredMessage(rows.getLong("ID"), key, rows.getBoolean("OUTGOING"),
+                        Optional.ofNullable(rows.getString("RESOURCE")), rows.getString("BODY"),
+                        Instant.ofEpochMilli(rows.getLong("AT_MILLIS")), Optional.ofNullable(rows.getString("STANZA_ID")),
+                        DeliveryState.valueOf(rows.getString("STATE")), Optional.ofNullable(rows.getString("ERROR")),
+                        rows.getBoolean("UNREAD")));
+            }
+        }
+        return messages;
+    }
+
+    private static BareJid bareJid(String stored) throws SQLException {
+        try {
+            return JidCreate.bareFrom(stored);
+        } catch (XmppStringprepException e) {
+            throw new SQLException("A stored address is not a JID: " + stored, e);
+        }
+    }
+
+    private static void setOptional(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setString(index, value.get());
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
+    }
+}

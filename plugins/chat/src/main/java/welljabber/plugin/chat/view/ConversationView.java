@@ -1,0 +1,159 @@
+package welljabber.plugin.chat.view;
+
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import welljabber.plugin.chat.Texts;
+import welljabber.plugin.chat.conversation.ConversationModel;
+import welljabber.plugin.chat.store.StoredMessage;
+
+/**
+ * A conversation tab: the messages in a virtualized list (only the visible rows have cells, and
+ * older pages come from history as the user scrolls to the top), and the composer below. The
+ * conversation counts as read while its tab is selected and the window is in front.
+ */
+public final class ConversationView {
+    private final ConversationModel model;
+    private final Texts texts;
+    private final ListView<StoredMessage> list = new ListView<>();
+    private final Composer composer;
+    private final VBox root;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final Runnable markRead;
+    private BooleanBinding showing;
+    private ScrollBar scrollBar;
+    private boolean filled;
+
+    /** {@code markRead} is called (FX thread) whenever the user is looking at unread messages. */
+    public ConversationView(ConversationModel model, Texts texts, LinkOpener links, Runnable markRead) {
+        this.model = model;
+        this.texts = texts;
+        this.markRead = markRead;
+        this.composer = new Composer(texts, model::send);
+        list.setId("chatMessages");
+        list.getStyleClass().add("chat-messages");
+        list.setItems(model.messages());
+        list.setCellFactory(view -> new MessageCell(view, model, texts, links));
+        list.setPlaceholder(new Label(texts.get("history.empty")));
+        list.setFocusTraversable(false);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        root = new VBox(6, list, composer.node());
+        root.setPadding(new Insets(6));
+        root.getStyleClass().add("chat-conversation");
+        var stylesheet = ConversationView.class.getResource("/welljabber/plugin/chat/chat.css");
+        if (stylesheet != null) {
+            root.getStylesheets().add(stylesheet.toExternalForm());
+        }
+        title.bind(Bindings.createStringBinding(() -> model.unreadProperty().get() > 0
+                ? texts.format("tab.titleUnread", model.peerName(), model.unreadProperty().get())
+                : texts.format("tab.title", model.peerName()), model.unreadProperty()));
+        model.messages().addListener(this::messagesChanged);
+        model.unreadProperty().addListener((observable, before, after) -> readIfShowing());
+        root.sceneProperty().addListener((observable, before, after) -> watchShowing());
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public ObservableValue<String> title() {
+        return title.getReadOnlyProperty();
+    }
+
+    public void setDraft(String draft) {
+        composer.setDraft(draft);
+    }
+
+    public void focusInput() {
+        composer.focus();
+    }
+
+    /** Keeps the newest message in view when it arrives while the user is at the bottom, or is ours. */
+    private void messagesChanged(ListChangeListener.Change<? extends StoredMessage> change) {
+        boolean toEnd = false;
+        while (change.next()) {
+            if (change.wasAdded() && change.getTo() == model.messages().size()) {
+                toEnd |= !filled || atBottom() || change.getAddedSubList().stream().anyMatch(StoredMessage::outgoing);
+            }
+        }
+        filled |= !model.messages().isEmpty();
+        if (toEnd) {
+            list.scrollTo(model.messages().size() - 1);
+        }
+    }
+
+    private boolean atBottom() {
+        ScrollBar bar = verticalScrollBar();
+        return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 0.01;
+    }
+
+    /** The list's own scroll bar, once its skin exists: scrolling to its top loads the page before. */
+    private ScrollBar verticalScrollBar() {
+        if (scrollBar == null) {
+            for (Node node : list.lookupAll(".scroll-bar")) {
+                if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                    scrollBar = bar;
+                    bar.valueProperty().addListener((observable, before, after) -> {
+                        if (after.doubleValue() <= bar.getMin() && filled) {
+                            model.loadOlder(added -> {
+                                if (added > 0) {
+                                    list.scrollTo(added);
+                                }
+                            });
+                        }
+                    });
+                }
+            }
+        }
+        return scrollBar;
+    }
+
+    /** Finds the tab holding this view once it is in the window, and watches whether it is in front. */
+    private void watchShowing() {
+        if (root.getScene() == null || showing != null) {
+            return;
+        }
+        findTab().ifPresent(tab -> {
+            Window window = root.getScene().getWindow();
+            showing = Bindings.createBooleanBinding(() -> tab.isSelected() && window != null && window.isFocused(),
+                    tab.selectedProperty(), window == null ? tab.selectedProperty() : window.focusedProperty());
+            showing.addListener((observable, before, after) -> readIfShowing());
+            readIfShowing();
+        });
+        list.applyCss();
+        list.layout();
+        verticalScrollBar();
+    }
+
+    private Optional<Tab> findTab() {
+        for (Parent parent = root.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof TabPane pane) {
+                return pane.getTabs().stream().filter(tab -> tab.getContent() == root).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void readIfShowing() {
+        if (showing != null && showing.get() && model.unreadProperty().get() > 0) {
+            markRead.run();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package welljabber.plugin.chat.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+import welljabber.api.storage.Migration;
+import welljabber.api.storage.PluginStorage;
+import welljabber.api.storage.SqlWork;
+import welljabber.api.storage.StorageException;
+
+/**
+ * A real H2 database in memory behind the plugin's storage interface, for tests: the same engine and
+ * SQL the shell gives the plugin, without a profile. Migrations run in order, each once, as the
+ * shell's runner does (its bookkeeping is the shell's business; here a version table suffices).
+ */
+public final class MemoryStorage implements PluginStorage, AutoCloseable {
+    private final String url = "jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private final Connection keepAlive;
+
+    public MemoryStorage() {
+        try {
+            keepAlive = DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String schema() {
+        return "PUBLIC";
+    }
+
+    @Override
+    public int migrate(List<Migration> migrations) {
+        return inTransaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS TEST_VERSION (V INT)");
+                var rows = statement.executeQuery("SELECT COALESCE(MAX(V), 0) FROM TEST_VERSION");
+                rows.next();
+                int version = rows.getInt(1);
+                for (Migration migration : migrations) {
+                    if (migration.version() > version) {
+                        statement.execute(migration.sql());
+                        statement.execute("INSERT INTO TEST_VERSION VALUES (" + migration.version() + ")");
+                        version = migration.version();
+                    }
+                }
+                return version;
+            }
+        });
+    }
+
+    @Override
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StorageException("test database", e);
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("test database", e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        keepAlive.close();
+    }
+}
