@@ -36,7 +36,10 @@ class DropInPluginUiTest extends ShellUiTest {
                 "what a plugin registered before it failed must be undone");
         robot.clickOn("Plugins…");
         TableView<?> table = robot.lookup("#pluginsTable").queryAs(TableView.class);
-        assertEquals(3, table.getItems().size());
+        assertEquals(4, table.getItems().size(), "bundled serverinfo and chat, the drop-ins hello and broken");
+        PluginRecord chat = shell.app().pluginRecords().stream().filter(r -> r.id().equals("chat")).findFirst().orElseThrow();
+        assertTrue(chat.origin().bundled(), "the chat plugin is not listed as bundled");
+        assertEquals(PluginState.RUNNING, chat.state());
         PluginRecord serverInfo = shell.app().pluginRecords().stream().filter(r -> r.id().equals("serverinfo")).findFirst().orElseThrow();
         assertTrue(serverInfo.origin().bundled(), "the serverinfo plugin is not listed as bundled");
         assertEquals(PluginState.RUNNING, serverInfo.state());
@@ -83,7 +86,7 @@ class DropInPluginUiTest extends ShellUiTest {
         }
         // The good one still runs, and the shell is still usable.
         verifyThat("#helloStatus", isVisible());
-        assertEquals(6, table.getItems().size(), "bundled serverinfo, hello and the four refused jars");
+        assertEquals(7, table.getItems().size(), "bundled serverinfo and chat, hello and the four refused jars");
         robot.clickOn("Close");
         robot.clickOn("Accounts").clickOn("Manage accounts…");
         verifyThat("#accountsTable", isVisible());
