@@ -94,10 +94,31 @@ class ChatUiTest extends ShellUiTest {
         robot.type(KeyCode.ENTER);
         await(() -> aliceGot.stream().anyMatch(m -> "line one\nline two".equals(m.getBody())), () -> "alice got " + bodiesOf(aliceGot));
 
+        // Up in the empty input corrects our last message; it shows as edited with the original on hover.
+        robot.clickOn(input);
+        robot.type(KeyCode.UP);
+        await(() -> "line one\nline two".equals(input.getText()), () -> "Up did not bring back the last message: " + input.getText());
+        ShellFixture.onFx(() -> input.setText("lines one and two"));
+        robot.type(KeyCode.ENTER);
+        await(() -> aliceGot.stream().anyMatch(m -> "lines one and two".equals(m.getBody())
+                && org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension.from(m) != null),
+                () -> "alice got no correction: " + bodiesOf(aliceGot));
+        await(() -> bodies().contains("lines one and two") && !bodies().contains("line one\nline two")
+                && metas().stream().anyMatch(meta -> meta.contains("(edited)")), () -> "shown: " + bodies() + " " + metas());
+
+        // Alice typing shows under the messages, and goes when her message comes.
+        org.jivesoftware.smackx.chatstates.ChatStateManager.getInstance(alice).setCurrentState(
+                org.jivesoftware.smackx.chatstates.ChatState.composing,
+                ChatManager.getInstanceFor(alice).chatWith(JidCreate.entityBareFrom("me@localhost")));
+        await(() -> "alice is typing…".equals(robot.lookup("#chatPeerState").queryAs(Label.class).getText()),
+                () -> "typing shows \"" + robot.lookup("#chatPeerState").queryAs(Label.class).getText() + "\"");
+
         // A /me action is shown with the sender's name, in the action style.
         aliceSays(alice, "/me waves");
         await(() -> bodies().contains("* alice waves"), () -> "messages shown: " + bodies());
         assertTrue(robot.lookup(".chat-action").tryQuery().isPresent(), "the action is not in the action style");
+        await(() -> robot.lookup("#chatPeerState").queryAs(Label.class).getText().isEmpty(),
+                () -> "still typing after her message: " + robot.lookup("#chatPeerState").queryAs(Label.class).getText());
     }
 
     @Test

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
@@ -33,9 +34,11 @@ import welljabber.api.ui.MenuAction;
 import welljabber.api.ui.MenuLocation;
 import welljabber.api.ui.SettingsPage;
 import welljabber.api.ui.TabContent;
+import welljabber.plugin.chat.conversation.ConversationActions;
 import welljabber.plugin.chat.conversation.ConversationModel;
 import welljabber.plugin.chat.conversation.Conversations;
 import welljabber.plugin.chat.protocol.ChatProtocol;
+import welljabber.plugin.chat.protocol.ChatStates;
 import welljabber.plugin.chat.protocol.Outbox;
 import welljabber.plugin.chat.render.BodyRenderer;
 import welljabber.plugin.chat.store.ConversationKey;
@@ -52,6 +55,7 @@ import welljabber.plugin.chat.view.LinkOpener;
 public final class ChatPlugin implements Plugin {
     static final String ID = "chat";
     static final String NOTIFY_KEY = "notify.enabled";
+    static final String TYPING_KEY = "typing.send";
     /** A notice shows the start of a message only. */
     private static final int NOTICE_LENGTH = 200;
     private static final System.Logger LOG = System.getLogger(ChatPlugin.class.getName());
@@ -65,6 +69,7 @@ public final class ChatPlugin implements Plugin {
     private MessageStore store;
     private ChatProtocol protocol;
     private Outbox outbox;
+    private ChatStates chatStates;
     private Conversations conversations;
     private LinkOpener links;
     private volatile boolean ready;
@@ -106,12 +111,12 @@ public final class ChatPlugin implements Plugin {
         this.texts = Texts.forLocale(context.locale());
         this.store = new MessageStore(context.storage());
         Clock clock = Clock.systemUTC();
-        this.conversations = new Conversations(store, context.background(),
-                (key, resource, text) -> outbox.submit(key, resource, text), new Names(),
+        this.conversations = new Conversations(store, context.background(), new Actions(), new Names(),
                 (key, unread) -> context.events().publish(new UnreadCountChanged(key.account(), key.peer(), unread)),
                 this::arrived);
-        this.outbox = new Outbox(store, conversations, context.sessions()::connection, clock);
-        this.protocol = new ChatProtocol(store, conversations, texts.locale(), clock);
+        this.outbox = new Outbox(store, conversations, context.sessions()::connection, clock, this::sendTyping);
+        this.chatStates = new ChatStates(context.sessions()::connection);
+        this.protocol = new ChatProtocol(store, conversations, conversations, texts.locale(), clock);
         this.links = new LinkOpener(context.background(), sentence -> context.ui().notify(texts.get("settings.title"), sentence),
                 texts.get("link.notOpened"));
 
@@ -146,7 +151,7 @@ public final class ChatPlugin implements Plugin {
             ready = true;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The chat history could not be opened", e);
-            context.ui().notify(texts.get("settings.title"), texts.get("send.notSaved"));
+            context.ui().notify(texts.get("settings.title"), texts.get("history.failed"));
             return;
         }
         Platform.runLater(() -> {
@@ -188,8 +193,9 @@ public final class ChatPlugin implements Plugin {
 
     private TabContent tab(ConversationKey key) {
         ConversationModel model = conversations.open(key,
-                failure -> context.ui().notify(texts.get("settings.title"), texts.get("send.notSaved")));
-        ConversationView view = new ConversationView(model, texts, links, () -> conversations.markRead(key));
+                failure -> context.ui().notify(texts.get("settings.title"), texts.get("history.failed")));
+        ConversationView view = new ConversationView(model, texts, links, () -> conversations.markRead(key),
+                sentence -> context.ui().notify(texts.get("settings.title"), sentence));
         views.put(key, view);
         return new TabContent(view.title(), view.node(), () -> {
             views.remove(key);
@@ -257,9 +263,49 @@ public final class ChatPlugin implements Plugin {
         notify.setSelected(context.preferences().getBoolean(NOTIFY_KEY, true));
         notify.selectedProperty().addListener((observable, before, after) ->
                 context.preferences().put(NOTIFY_KEY, Boolean.toString(after)));
-        VBox page = new VBox(8, notify);
+        CheckBox typing = new CheckBox(texts.get("settings.typing"));
+        typing.setId("chatTypingSetting");
+        typing.setSelected(sendTyping());
+        typing.selectedProperty().addListener((observable, before, after) ->
+                context.preferences().put(TYPING_KEY, Boolean.toString(after)));
+        VBox page = new VBox(8, notify, typing);
         page.setPadding(new javafx.geometry.Insets(10));
         return page;
+    }
+
+    /** Whether our chat states (XEP-0085) go out: the user may keep their typing to themselves. */
+    private boolean sendTyping() {
+        return context.preferences().getBoolean(TYPING_KEY, true);
+    }
+
+    /** What conversations ask of the outbox, history and chat states; background threads. */
+    private final class Actions implements ConversationActions {
+        @Override
+        public void send(ConversationKey key, Optional<String> resource, String text) {
+            try {
+                outbox.submit(key, resource, text);
+            } catch (RuntimeException notStored) {
+                LOG.log(System.Logger.Level.ERROR, "A message to " + key.peer() + " could not be stored", notStored);
+                context.ui().notify(texts.get("settings.title"), texts.get("send.notSaved"));
+            }
+        }
+
+        @Override
+        public boolean correct(StoredMessage original, String text) {
+            return outbox.correct(original, text);
+        }
+
+        @Override
+        public Optional<StoredMessage> lastOutgoing(ConversationKey key) {
+            return store.lastOutgoing(key);
+        }
+
+        @Override
+        public void typing(ConversationKey key, ChatState state) {
+            if (sendTyping()) {
+                chatStates.send(key, state);
+            }
+        }
     }
 
     /** Names in a conversation: the local part of an address (the roster's names belong to the roster plugin). */

@@ -5,13 +5,19 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+import org.jivesoftware.smackx.chatstates.ChatState;
 
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.MessageStore;
@@ -19,12 +25,14 @@ import welljabber.plugin.chat.store.StoredMessage;
 
 /**
  * One open conversation, for its view: the messages loaded so far (a page of the newest, then older
- * pages as the user scrolls up), kept in time order. Only the FX thread touches it; history is read
- * and written on the background executor.
+ * pages as the user scrolls up), kept in time order; the contact's typing state; ours. Only the FX
+ * thread touches it; history and the network are used on the background executor.
  */
 public final class ConversationModel {
     /** Messages per page: a few screens' worth, so scrolling up rarely waits. */
     public static final int PAGE = 100;
+    /** XEP-0085 §5.2: "paused" after a few seconds without typing. */
+    static final Duration PAUSE_AFTER = Duration.seconds(5);
     private static final System.Logger LOG = System.getLogger(ConversationModel.class.getName());
 
     private final ConversationKey key;
@@ -32,27 +40,25 @@ public final class ConversationModel {
     private final String ownName;
     private final MessageStore store;
     private final Executor background;
-    private final Sender sender;
+    private final ConversationActions actions;
     private final ObservableList<StoredMessage> messages = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<ChatState> peerState = new ReadOnlyObjectWrapper<>(ChatState.active);
+    private final PauseTransition pause = new PauseTransition(PAUSE_AFTER);
+    private ChatState ownState = ChatState.active;
     private boolean olderExhausted;
     private Optional<String> resource = Optional.empty();
 
-    /** Sends a text for a conversation (through the outbox); called on a background thread. */
-    @FunctionalInterface
-    public interface Sender {
-        void send(ConversationKey key, Optional<String> resource, String text);
-    }
-
     ConversationModel(ConversationKey key, String peerName, String ownName, MessageStore store, Executor background,
-            Sender sender) {
+            ConversationActions actions) {
         this.key = key;
         this.peerName = peerName;
         this.ownName = ownName;
         this.store = store;
         this.background = background;
-        this.sender = sender;
+        this.actions = actions;
+        pause.setOnFinished(event -> ownState(ChatState.paused));
     }
 
     public ConversationKey key() {
@@ -82,6 +88,15 @@ public final class ConversationModel {
         unread.set(count);
     }
 
+    /** Whether the contact is typing (composing), paused, or neither (active, inactive, gone). */
+    public ReadOnlyObjectProperty<ChatState> peerStateProperty() {
+        return peerState.getReadOnlyProperty();
+    }
+
+    void setPeerState(ChatState state) {
+        peerState.set(state);
+    }
+
     public ReadOnlyBooleanProperty loadingOlderProperty() {
         return loadingOlder.getReadOnlyProperty();
     }
@@ -91,8 +106,8 @@ public final class ConversationModel {
         resource = chosen;
     }
 
-    /** Loads the newest page; {@code then} runs on the FX thread once it is shown. */
-    void loadNewest(Runnable then, Consumer<RuntimeException> failed) {
+    /** Loads the newest page; {@code failed} hears about a database failure, on the FX thread. */
+    void loadNewest(Consumer<RuntimeException> failed) {
         background.execute(() -> {
             try {
                 List<StoredMessage> page = store.newest(key, PAGE);
@@ -100,7 +115,6 @@ public final class ConversationModel {
                     // Messages that arrived while the page was read are already in the list: keep them once.
                     page.stream().filter(message -> indexOf(message.id()) < 0).forEach(this::place);
                     olderExhausted = page.size() < PAGE;
-                    then.run();
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> failed.accept(e));
@@ -134,20 +148,63 @@ public final class ConversationModel {
         });
     }
 
-    /** Sends {@code text}; it appears when the outbox has stored it. */
+    /** Sends {@code text}; it appears when the outbox has stored it. The message itself says "active". */
     public void send(String text) {
         Optional<String> to = resource;
-        background.execute(() -> sender.send(key, to, text));
+        pause.stop();
+        ownState = ChatState.active;
+        background.execute(() -> actions.send(key, to, text));
+    }
+
+    /** Finds our newest message for the user to correct; {@code found} runs on the FX thread. */
+    public void lastOutgoing(Consumer<Optional<StoredMessage>> found) {
+        background.execute(() -> {
+            Optional<StoredMessage> last = actions.lastOutgoing(key);
+            Platform.runLater(() -> found.accept(last));
+        });
+    }
+
+    /** Corrects {@code original}; {@code done} gets false (FX thread) when it could not be sent now. */
+    public void correct(StoredMessage original, String text, Consumer<Boolean> done) {
+        pause.stop();
+        ownState = ChatState.active;
+        background.execute(() -> {
+            boolean sent = actions.correct(original, text);
+            Platform.runLater(() -> done.accept(sent));
+        });
+    }
+
+    /** The user changed the text being written: composing while there is text, paused after a while, active when empty. */
+    public void draftChanged(boolean hasText) {
+        if (!hasText) {
+            pause.stop();
+            ownState(ChatState.active);
+            return;
+        }
+        ownState(ChatState.composing);
+        pause.playFromStart();
+    }
+
+    /** Sends our state when it changes; XEP-0085 asks not to repeat one. */
+    private void ownState(ChatState state) {
+        if (state == ownState) {
+            return;
+        }
+        ownState = state;
+        background.execute(() -> actions.typing(key, state));
     }
 
     /** A message stored for this conversation; FX thread. */
     void added(StoredMessage message) {
+        if (!message.outgoing()) {
+            peerState.set(ChatState.active); // a message ends "is typing" (XEP-0085 §5.4)
+        }
         if (indexOf(message.id()) < 0) {
             place(message);
         }
     }
 
-    /** A message changed state; FX thread. */
+    /** A message changed state or text; FX thread. */
     void changed(StoredMessage message) {
         int index = indexOf(message.id());
         if (index >= 0) {

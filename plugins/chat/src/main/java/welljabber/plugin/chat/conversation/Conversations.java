@@ -7,7 +7,10 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.jivesoftware.smackx.chatstates.ChatState;
+
 import welljabber.plugin.chat.protocol.HistoryListener;
+import welljabber.plugin.chat.protocol.PeerStates;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
@@ -16,12 +19,12 @@ import welljabber.plugin.chat.store.StoredMessage;
  * The open conversations and the unread counts of all of them. History changes arrive here from any
  * thread and go to the open conversation's model on the FX thread, in batches.
  */
-public final class Conversations implements HistoryListener {
+public final class Conversations implements HistoryListener, PeerStates {
     private static final System.Logger LOG = System.getLogger(Conversations.class.getName());
 
     private final MessageStore store;
     private final Executor background;
-    private final ConversationModel.Sender sender;
+    private final ConversationActions actions;
     private final Names names;
     private final Consumer<StoredMessage> arrived;
     private final UnreadCounts unread;
@@ -40,11 +43,11 @@ public final class Conversations implements HistoryListener {
      * @param unreadChanged told (on any thread) each time a conversation's unread count changes
      * @param arrived       told on the FX thread about each new message from a contact, after its model has it
      */
-    public Conversations(MessageStore store, Executor background, ConversationModel.Sender sender, Names names,
+    public Conversations(MessageStore store, Executor background, ConversationActions actions, Names names,
             BiConsumer<ConversationKey, Integer> unreadChanged, Consumer<StoredMessage> arrived) {
         this.store = store;
         this.background = background;
-        this.sender = sender;
+        this.actions = actions;
         this.names = names;
         this.arrived = arrived;
         this.unread = new UnreadCounts((key, count) -> {
@@ -64,10 +67,10 @@ public final class Conversations implements HistoryListener {
         if (existing != null) {
             return existing;
         }
-        ConversationModel model = new ConversationModel(key, names.peer(key), names.own(key), store, background, sender);
+        ConversationModel model = new ConversationModel(key, names.peer(key), names.own(key), store, background, actions);
         model.setUnread(unread.get(key));
         open.put(key, model);
-        model.loadNewest(() -> { }, failed);
+        model.loadNewest(failed);
         return model;
     }
 
@@ -109,6 +112,11 @@ public final class Conversations implements HistoryListener {
                 arrived.accept(message);
             }
         });
+    }
+
+    @Override
+    public void changed(ConversationKey key, ChatState state) {
+        fx.run(() -> model(key).ifPresent(model -> model.setPeerState(state)));
     }
 
     @Override

@@ -3,14 +3,19 @@ package welljabber.plugin.chat.protocol;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.sm.StreamManagementException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.chatstates.ChatState;
+import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.Jid;
@@ -40,13 +45,16 @@ public final class Outbox {
     private final HistoryListener listener;
     private final Function<AccountId, Optional<XMPPConnection>> connections;
     private final Clock clock;
+    private final BooleanSupplier chatStates;
 
+    /** {@code chatStates} says whether our messages carry the "active" chat state (XEP-0085; the user may turn it off). */
     public Outbox(MessageStore store, HistoryListener listener, Function<AccountId, Optional<XMPPConnection>> connections,
-            Clock clock) {
+            Clock clock, BooleanSupplier chatStates) {
         this.store = store;
         this.listener = listener;
         this.connections = connections;
         this.clock = clock;
+        this.chatStates = chatStates;
     }
 
     /**
@@ -71,6 +79,36 @@ public final class Outbox {
             if (!send(message, connection.get())) {
                 return; // the connection went away again: the rest waits for the next flush
             }
+        }
+    }
+
+    /**
+     * Replaces the text of our message {@code original} (XEP-0308): history first, then the correction
+     * goes out as a new message that names the original's id. Corrections are not queued: false when
+     * the account is not connected, and nothing changed.
+     */
+    public synchronized boolean correct(StoredMessage original, String text) {
+        Optional<XMPPConnection> connection = connections.apply(original.key().account());
+        if (connection.isEmpty() || original.stanzaId().isEmpty() || !original.outgoing()) {
+            return false;
+        }
+        Optional<StoredMessage> corrected = store.correct(original.key(), true, original.stanzaId().get(), text);
+        if (corrected.isEmpty()) {
+            return false;
+        }
+        listener.changed(corrected.get());
+        String id = UUID.randomUUID().toString();
+        try {
+            MessageBuilder correction = builder(id, corrected.get(), text)
+                    .addExtension(new MessageCorrectExtension(original.stanzaId().get()));
+            connection.get().sendStanza(correction.build());
+            return true;
+        } catch (XmppStringprepException | SmackException.NotConnectedException e) {
+            LOG.log(System.Logger.Level.WARNING, "The correction of message " + original.id() + " was not sent", e);
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -122,18 +160,24 @@ public final class Outbox {
         store.changeState(messageId, state, Optional.empty()).ifPresent(listener::changed);
     }
 
-    /** A chat message with our id as stanza id and origin-id (XEP-0359), asking for a receipt. */
-    private static Message stanza(StoredMessage message) throws XmppStringprepException {
-        String id = message.stanzaId().orElseThrow();
+    private Message stanza(StoredMessage message) throws XmppStringprepException {
+        return builder(message.stanzaId().orElseThrow(), message, message.body()).build();
+    }
+
+    /** A chat message with {@code id} as stanza id and origin-id (XEP-0359), asking for a receipt. */
+    private MessageBuilder builder(String id, StoredMessage message, String body) throws XmppStringprepException {
         Jid to = message.resource().isPresent()
                 ? JidCreate.fullFrom(message.key().peer().asEntityBareJidOrThrow(), Resourcepart.from(message.resource().get()))
                 : message.key().peer();
-        return StanzaBuilder.buildMessage(id)
+        MessageBuilder builder = StanzaBuilder.buildMessage(id)
                 .to(to)
                 .ofType(Message.Type.chat)
-                .setBody(message.body())
+                .setBody(body)
                 .addExtension(new OriginIdElement(id))
-                .addExtension(new DeliveryReceiptRequest())
-                .build();
+                .addExtension(new DeliveryReceiptRequest());
+        if (chatStates.getAsBoolean()) {
+            builder.addExtension(new ChatStateExtension(ChatState.active));
+        }
+        return builder;
     }
 }

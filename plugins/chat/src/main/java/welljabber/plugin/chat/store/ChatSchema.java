@@ -40,6 +40,9 @@ public final class ChatSchema {
                         CREATE INDEX IF NOT EXISTS MESSAGE_STANZA ON MESSAGE(ACCOUNT, PEER, STANZA_ID)"""),
                 // The outbox and the unread counts read by state.
                 new Migration(5, "outbox and unread", """
-                        CREATE INDEX IF NOT EXISTS MESSAGE_STATE ON MESSAGE(ACCOUNT, STATE, UNREAD)"""));
+                        CREATE INDEX IF NOT EXISTS MESSAGE_STATE ON MESSAGE(ACCOUNT, STATE, UNREAD)"""),
+                // A corrected message (XEP-0308) keeps the text as first sent, shown on hover.
+                new Migration(6, "corrections keep the original", """
+                        ALTER TABLE MESSAGE ADD COLUMN IF NOT EXISTS ORIGINAL_BODY CHARACTER VARYING(1000000)"""));
     }
 }

@@ -18,7 +18,7 @@ public final class DedupeKey {
     private DedupeKey() {
     }
 
-    public static String of(IncomingMessage message) {
+    public static String of(WireMessage message) {
         if (message.originId().filter(id -> !id.isBlank()).isPresent()) {
             return "o:" + bounded(message.originId().orElseThrow());
         }

@@ -29,7 +29,7 @@ public final class MessageStore {
     /** H2's SQLSTATE for a unique index violation: the message is already stored. */
     private static final String DUPLICATE = "23505";
     private static final String COLUMNS =
-            "ID, ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, STATE, ERROR, UNREAD";
+            "ID, ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, STATE, ERROR, UNREAD, ORIGINAL_BODY";
 
     private final PluginStorage storage;
 
@@ -42,10 +42,54 @@ public final class MessageStore {
         storage.migrate(ChatSchema.migrations());
     }
 
-    /** Stores a message from a contact, unread; empty when the same message was stored before. */
-    public Optional<StoredMessage> insertIncoming(IncomingMessage message) {
-        return insert(message.key(), false, message.resource(), message.body(), message.at(), message.stanzaId(),
-                DedupeKey.of(message), DeliveryState.RECEIVED, true);
+    /**
+     * Stores a message from the network: a contact's (RECEIVED, unread), or one of ours sent from another
+     * client (SENT). Empty when the same message was stored before.
+     */
+    public Optional<StoredMessage> insertWire(WireMessage message) {
+        return insert(message.key(), message.outgoing(), message.resource(), message.body(), message.at(), message.stanzaId(),
+                DedupeKey.of(message), message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing());
+    }
+
+    /**
+     * Applies a correction (XEP-0308) to the message with {@code replacedStanzaId} in this conversation and
+     * direction: only the sender of a message can correct it, so a contact's correction never touches ours.
+     * The first text is kept. Empty when there is no such message.
+     */
+    public Optional<StoredMessage> correct(ConversationKey key, boolean outgoing, String replacedStanzaId, String newBody) {
+        return storage.inTransaction(connection -> {
+            Optional<StoredMessage> target;
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING = ? AND STANZA_ID = ? FOR UPDATE")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                select.setBoolean(3, outgoing);
+                select.setString(4, replacedStanzaId);
+                target = read(select).stream().findFirst();
+            }
+            if (target.isEmpty()) {
+                return Optional.<StoredMessage>empty();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE MESSAGE SET ORIGINAL_BODY = COALESCE(ORIGINAL_BODY, BODY), BODY = ? WHERE ID = ?")) {
+                update.setString(1, newBody);
+                update.setLong(2, target.get().id());
+                update.executeUpdate();
+            }
+            return byId(connection, target.get().id());
+        });
+    }
+
+    /** Our newest message in the conversation: what the user may correct. */
+    public Optional<StoredMessage> lastOutgoing(ConversationKey key) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING ORDER BY AT_MILLIS DESC, ID DESC LIMIT 1")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                return read(select).stream().findFirst();
+            }
+        });
     }
 
     /** Puts a message of ours in the outbox (QUEUED); {@code id} is both its stanza id and its origin-id. */
@@ -81,7 +125,7 @@ public final class MessageStore {
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     return Optional.of(new StoredMessage(keys.getLong(1), key, outgoing, resource, body,
-                            Instant.ofEpochMilli(at.toEpochMilli()), stanzaId, state, Optional.empty(), unread));
+                            Instant.ofEpochMilli(at.toEpochMilli()), stanzaId, state, Optional.empty(), unread, Optional.empty()));
                 }
             }
         });
@@ -223,7 +267,7 @@ public final class MessageStore {
                         Optional.ofNullable(rows.getString("RESOURCE")), rows.getString("BODY"),
                         Instant.ofEpochMilli(rows.getLong("AT_MILLIS")), Optional.ofNullable(rows.getString("STANZA_ID")),
                         DeliveryState.valueOf(rows.getString("STATE")), Optional.ofNullable(rows.getString("ERROR")),
-                        rows.getBoolean("UNREAD")));
+                        rows.getBoolean("UNREAD"), Optional.ofNullable(rows.getString("ORIGINAL_BODY"))));
             }
         }
         return messages;

@@ -1,6 +1,7 @@
 package welljabber.plugin.chat.view;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -33,6 +34,7 @@ public final class ConversationView {
     private final ConversationModel model;
     private final Texts texts;
     private final ListView<StoredMessage> list = new ListView<>();
+    private final Label peerState = new Label();
     private final Composer composer;
     private final VBox root;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
@@ -41,12 +43,16 @@ public final class ConversationView {
     private ScrollBar scrollBar;
     private boolean filled;
 
-    /** {@code markRead} is called (FX thread) whenever the user is looking at unread messages. */
-    public ConversationView(ConversationModel model, Texts texts, LinkOpener links, Runnable markRead) {
+    /**
+     * {@code markRead} is called (FX thread) whenever the user is looking at unread messages;
+     * {@code problem} shows a sentence to the user.
+     */
+    public ConversationView(ConversationModel model, Texts texts, LinkOpener links, Runnable markRead,
+            Consumer<String> problem) {
         this.model = model;
         this.texts = texts;
         this.markRead = markRead;
-        this.composer = new Composer(texts, model::send);
+        this.composer = new Composer(model, texts, problem);
         list.setId("chatMessages");
         list.getStyleClass().add("chat-messages");
         list.setItems(model.messages());
@@ -54,7 +60,16 @@ public final class ConversationView {
         list.setPlaceholder(new Label(texts.get("history.empty")));
         list.setFocusTraversable(false);
         VBox.setVgrow(list, Priority.ALWAYS);
-        root = new VBox(6, list, composer.node());
+        peerState.setId("chatPeerState");
+        peerState.getStyleClass().add("chat-peer-state");
+        peerState.textProperty().bind(Bindings.createStringBinding(() -> switch (model.peerStateProperty().get()) {
+            case composing -> texts.format("peer.composing", model.peerName());
+            case paused -> texts.format("peer.paused", model.peerName());
+            default -> "";
+        }, model.peerStateProperty()));
+        peerState.visibleProperty().bind(peerState.textProperty().isNotEmpty());
+        peerState.managedProperty().bind(peerState.visibleProperty());
+        root = new VBox(6, list, peerState, composer.node());
         root.setPadding(new Insets(6));
         root.getStyleClass().add("chat-conversation");
         var stylesheet = ConversationView.class.getResource("/welljabber/plugin/chat/chat.css");

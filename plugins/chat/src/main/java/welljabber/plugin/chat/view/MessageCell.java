@@ -59,6 +59,7 @@ final class MessageCell extends ListCell<StoredMessage> {
         super.updateItem(message, empty);
         box.getStyleClass().removeAll("chat-outgoing", "chat-incoming", "chat-action", "chat-failed");
         if (empty || message == null) {
+            setTooltip(null);
             setGraphic(null);
             setText(null);
             return;
@@ -67,6 +68,8 @@ final class MessageCell extends ListCell<StoredMessage> {
         RenderedBody rendered = BodyRenderer.render(message.body(), sender);
         meta.setText(metaLine(message, sender));
         body.getChildren().setAll(rendered.segments().stream().map(this::node).toList());
+        // The text as first sent, on hover, for a corrected message (XEP-0308).
+        setTooltip(message.original().map(original -> new Tooltip(texts.format("message.original", original))).orElse(null));
         box.getStyleClass().add(message.outgoing() ? "chat-outgoing" : "chat-incoming");
         if (rendered.action()) {
             box.getStyleClass().add("chat-action");
@@ -80,6 +83,9 @@ final class MessageCell extends ListCell<StoredMessage> {
 
     private String metaLine(StoredMessage message, String sender) {
         String line = sender + "  " + time(message.at());
+        if (message.edited()) {
+            line += "  " + texts.get("message.edited");
+        }
         if (!message.outgoing()) {
             return line;
         }

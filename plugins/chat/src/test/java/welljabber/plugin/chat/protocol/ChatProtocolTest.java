@@ -14,11 +14,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.chat2.Chat;
 import org.jivesoftware.smack.chat2.ChatManager;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.jivesoftware.smackx.chatstates.ChatState;
+import org.jivesoftware.smackx.chatstates.ChatStateManager;
+import org.jivesoftware.smackx.forward.packet.Forwarded;
+import org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
@@ -35,7 +42,9 @@ import welljabber.plugin.chat.store.DeliveryState;
 import welljabber.plugin.chat.store.MemoryStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
+import welljabber.sandbox.LoopbackConnections;
 import welljabber.sandbox.ProsodyOptions;
+import welljabber.sandbox.ProsodyServer;
 import welljabber.sandbox.RosterEntry;
 import welljabber.testsupport.Poll;
 import welljabber.testsupport.ProsodySetup;
@@ -64,9 +73,11 @@ class ChatProtocolTest {
     private final MessageStore store = new MessageStore(storage);
     private final RecordingListener history = new RecordingListener();
     private final AtomicReference<XMPPConnection> mine = new AtomicReference<>();
-    private final ChatProtocol protocol = new ChatProtocol(store, history, Locale.ENGLISH, Clock.systemUTC());
+    private final ChatProtocol protocol = new ChatProtocol(store, history, history, Locale.ENGLISH, Clock.systemUTC());
     private final Outbox outbox = new Outbox(store, history,
-            account -> Optional.ofNullable(mine.get()).filter(XMPPConnection::isAuthenticated), Clock.systemUTC());
+            account -> Optional.ofNullable(mine.get()).filter(XMPPConnection::isAuthenticated), Clock.systemUTC(), () -> true);
+    private final ChatStates chatStates = new ChatStates(
+            account -> Optional.ofNullable(mine.get()).filter(XMPPConnection::isAuthenticated));
 
     ChatProtocolTest() {
         store.migrate();
@@ -262,5 +273,111 @@ class ChatProtocolTest {
         }
         Thread.sleep(300); // a duplicate would arrive right behind the originals
         assertEquals(List.of("one", "two", "three"), aliceGot.stream().map(Message::getBody).toList());
+    }
+
+    private List<StoredMessage> conversation(String user) {
+        return store.newest(with(user), 100);
+    }
+
+    private Optional<StoredMessage> find(String user, String body) {
+        return conversation(user).stream().filter(m -> m.body().equals(body)).findFirst();
+    }
+
+    @Test
+    void whatOurOtherClientSendsAndReceivesIsInHistoryToo(XmppTestClients clients, ProsodyServer server) throws Exception {
+        me(clients);
+        XMPPTCPConnection phone = clients.connection(LoopbackConnections.builder(server, "me", "secret", "phone").build());
+        phone.connect().login();
+        XMPPTCPConnection alice = clients.login("alice");
+        // Carbons are turned on asynchronously after login: wait until the server has said yes.
+        Poll.until(WAIT, () -> CarbonManager.getInstanceFor(mine.get()).getCarbonsEnabled(), "carbons were not enabled");
+
+        ChatManager.getInstanceFor(phone).chatWith(JidCreate.entityBareFrom("alice@localhost")).send("Sent from my phone");
+        alice.sendStanza(StanzaBuilder.buildMessage("to-phone").to(phone.getUser()).ofType(Message.Type.chat)
+                .setBody("Only to your phone").build());
+
+        Poll.until(WAIT, () -> find("alice", "Sent from my phone").isPresent() && find("alice", "Only to your phone").isPresent(),
+                () -> "history has " + conversation("alice"));
+        StoredMessage mineElsewhere = find("alice", "Sent from my phone").orElseThrow();
+        assertTrue(mineElsewhere.outgoing());
+        assertEquals(DeliveryState.SENT, mineElsewhere.state());
+        StoredMessage theirs = find("alice", "Only to your phone").orElseThrow();
+        assertTrue(!theirs.outgoing() && theirs.unread());
+    }
+
+    @Test
+    void aCarbonForgedByAContactIsNotTakenAsOurs(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection bob = clients.login("bob");
+        Poll.until(WAIT, () -> CarbonManager.getInstanceFor(mine.get()).getCarbonsEnabled(), "carbons were not enabled");
+        List<Message> forgeriesSeen = new CopyOnWriteArrayList<>();
+        mine.get().addAsyncStanzaListener(stanza -> forgeriesSeen.add((Message) stanza),
+                stanza -> stanza instanceof Message m && "forged".equals(m.getStanzaId()) && CarbonExtension.from(m) != null);
+        Message inner = StanzaBuilder.buildMessage("forged-inner").from(JidCreate.entityFullFrom("me@localhost/phone"))
+                .to(JidCreate.entityBareFrom("alice@localhost")).ofType(Message.Type.chat).setBody("I owe bob 100 euros").build();
+        bob.sendStanza(StanzaBuilder.buildMessage("forged").to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
+                .addExtension(new CarbonExtension(CarbonExtension.Direction.sent, new Forwarded<>(inner))).build());
+        bob.sendStanza(StanzaBuilder.buildMessage("marker").to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
+                .setBody("marker").build());
+
+        Poll.until(WAIT, () -> find("bob", "marker").isPresent(), "bob's marker did not arrive");
+        assertEquals(1, forgeriesSeen.size(), "the server did not pass the forged carbon on, so this test proves nothing");
+        assertTrue(find("alice", "I owe bob 100 euros").isEmpty(), "a forged carbon became our message");
+        assertTrue(find("bob", "I owe bob 100 euros").isEmpty());
+    }
+
+    @Test
+    void aCorrectionReplacesTheTextAndKeepsTheOriginalButOnlyItsSenderMayCorrect(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        XMPPTCPConnection bob = clients.login("bob");
+        BareJid me = JidCreate.bareFrom("me@localhost");
+        alice.sendStanza(StanzaBuilder.buildMessage("typo-1").to(me).ofType(Message.Type.chat).setBody("See you at 5pn").build());
+        Poll.until(WAIT, () -> find("alice", "See you at 5pn").isPresent(), "alice's message did not arrive");
+
+        bob.sendStanza(StanzaBuilder.buildMessage("bob-fix").to(me).ofType(Message.Type.chat).setBody("See you never")
+                .addExtension(new MessageCorrectExtension("typo-1")).build());
+        alice.sendStanza(StanzaBuilder.buildMessage("typo-2").to(me).ofType(Message.Type.chat).setBody("See you at 5pm")
+                .addExtension(new MessageCorrectExtension("typo-1")).build());
+
+        Poll.until(WAIT, () -> find("alice", "See you at 5pm").isPresent(), () -> "not corrected: " + conversation("alice"));
+        StoredMessage corrected = find("alice", "See you at 5pm").orElseThrow();
+        assertEquals(Optional.of("See you at 5pn"), corrected.original());
+        assertEquals(1, conversation("alice").size(), "the correction became a second message");
+        Poll.until(WAIT, () -> find("bob", "See you never").isPresent(), "bob's text must be kept, as his own message");
+
+        // Ours: the correction goes out naming the original id, history keeps both texts.
+        List<Message> aliceGot = inbox(alice);
+        StoredMessage sent = outbox.submit(with("alice"), Optional.empty(), "Thanks, see you at 5pn");
+        awaitState(sent.id(), DeliveryState.DELIVERED);
+        assertTrue(outbox.correct(stored(sent.id()), "Thanks, see you at 5pm"));
+        Poll.until(WAIT, () -> aliceGot.size() == 2, () -> "alice got " + aliceGot.size());
+        MessageCorrectExtension replace = MessageCorrectExtension.from(aliceGot.get(1));
+        assertEquals(sent.stanzaId().orElseThrow(), replace.getIdInitialMessage());
+        assertEquals("Thanks, see you at 5pm", aliceGot.get(1).getBody());
+        StoredMessage ours = stored(sent.id());
+        assertEquals("Thanks, see you at 5pm", ours.body());
+        assertEquals(Optional.of("Thanks, see you at 5pn"), ours.original());
+        assertEquals(DeliveryState.DELIVERED, ours.state(), "a correction does not change how far the message got");
+    }
+
+    @Test
+    void typingGoesBothWays(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<ChatState> aliceSaw = new CopyOnWriteArrayList<>();
+        ChatStateManager.getInstance(alice).addChatStateListener((chat, state, message) -> aliceSaw.add(state));
+        Chat toMe = ChatManager.getInstanceFor(alice).chatWith(JidCreate.entityBareFrom("me@localhost"));
+
+        ChatStateManager.getInstance(alice).setCurrentState(ChatState.composing, toMe);
+        Poll.until(WAIT, () -> history.peerStates().contains(new RecordingListener.PeerState(with("alice"), ChatState.composing)),
+                () -> "seen: " + history.peerStates());
+        ChatStateManager.getInstance(alice).setCurrentState(ChatState.paused, toMe);
+        Poll.until(WAIT, () -> history.peerStates().contains(new RecordingListener.PeerState(with("alice"), ChatState.paused)),
+                () -> "seen: " + history.peerStates());
+
+        chatStates.send(with("alice"), ChatState.composing);
+        Poll.until(WAIT, () -> aliceSaw.contains(ChatState.composing), () -> "alice saw " + aliceSaw);
+        assertTrue(conversation("alice").stream().noneMatch(m -> m.body().isEmpty()), "a chat state is not a message");
     }
 }

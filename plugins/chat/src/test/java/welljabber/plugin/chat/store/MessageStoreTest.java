@@ -35,25 +35,25 @@ class MessageStoreTest {
         return new ConversationKey(ACCOUNT, JidCreate.bareFromOrThrowUnchecked(jid));
     }
 
-    private static IncomingMessage from(ConversationKey key, String body, long millis, String stanzaId, String originId) {
-        return new IncomingMessage(key, Optional.of("phone"), body, Instant.ofEpochMilli(millis),
+    private static WireMessage from(ConversationKey key, String body, long millis, String stanzaId, String originId) {
+        return new WireMessage(key, false, Optional.of("phone"), body, Instant.ofEpochMilli(millis),
                 Optional.ofNullable(stanzaId), Optional.ofNullable(originId));
     }
 
     @Test
     void theSameMessageIsStoredOnceWhicheverWayItComesAgain() {
-        assertTrue(store.insertIncoming(from(alice, "hi", 1000, "s1", "o1")).isPresent());
+        assertTrue(store.insertWire(from(alice, "hi", 1000, "s1", "o1")).isPresent());
         // Resent with a new stanza id but the same origin-id: the same message.
-        assertTrue(store.insertIncoming(from(alice, "hi", 2000, "s2", "o1")).isEmpty());
+        assertTrue(store.insertWire(from(alice, "hi", 2000, "s2", "o1")).isEmpty());
         // No origin-id: the stanza id decides.
-        assertTrue(store.insertIncoming(from(alice, "yo", 3000, "s3", null)).isPresent());
-        assertTrue(store.insertIncoming(from(alice, "yo", 3000, "s3", null)).isEmpty());
+        assertTrue(store.insertWire(from(alice, "yo", 3000, "s3", null)).isPresent());
+        assertTrue(store.insertWire(from(alice, "yo", 3000, "s3", null)).isEmpty());
         // Neither: sender, time and body decide.
-        assertTrue(store.insertIncoming(from(alice, "plain", 4000, null, null)).isPresent());
-        assertTrue(store.insertIncoming(from(alice, "plain", 4000, null, null)).isEmpty());
-        assertTrue(store.insertIncoming(from(alice, "plain", 4001, null, null)).isPresent(), "a later identical text is a new message");
+        assertTrue(store.insertWire(from(alice, "plain", 4000, null, null)).isPresent());
+        assertTrue(store.insertWire(from(alice, "plain", 4000, null, null)).isEmpty());
+        assertTrue(store.insertWire(from(alice, "plain", 4001, null, null)).isPresent(), "a later identical text is a new message");
         // The same ids from another contact are another message.
-        assertTrue(store.insertIncoming(from(bob, "hi", 1000, "s1", "o1")).isPresent());
+        assertTrue(store.insertWire(from(bob, "hi", 1000, "s1", "o1")).isPresent());
 
         assertEquals(List.of("hi", "yo", "plain", "plain"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
     }
@@ -62,9 +62,9 @@ class MessageStoreTest {
     void pagesComeNewestFirstInTimeOrderAndMeetWithoutGapsOrOverlap() {
         for (int i = 0; i < 250; i++) {
             // Two messages per millisecond: the row id breaks the tie.
-            store.insertIncoming(from(alice, "m" + i, 10_000 + i / 2, null, "o" + i));
+            store.insertWire(from(alice, "m" + i, 10_000 + i / 2, null, "o" + i));
         }
-        store.insertIncoming(from(bob, "other", 10_050, null, "x"));
+        store.insertWire(from(bob, "other", 10_050, null, "x"));
 
         List<StoredMessage> newest = store.newest(alice, 100);
         assertEquals("m150", newest.getFirst().body());
@@ -114,16 +114,16 @@ class MessageStoreTest {
     @Test
     void receiptsAndErrorsFindOnlyOurMessageToThatContact() {
         StoredMessage ours = store.insertOutgoing(alice, Optional.empty(), "hi", Instant.ofEpochMilli(1), "same-id");
-        store.insertIncoming(from(alice, "theirs", 2, "same-id", null));
+        store.insertWire(from(alice, "theirs", 2, "same-id", null));
         assertEquals(ours.id(), store.outgoing(ACCOUNT, alice.peer(), "same-id").orElseThrow().id());
         assertTrue(store.outgoing(ACCOUNT, bob.peer(), "same-id").isEmpty(), "bob cannot answer a message sent to alice");
     }
 
     @Test
     void unreadCountsPerConversationUntilRead() {
-        store.insertIncoming(from(alice, "1", 1, null, "a1"));
-        store.insertIncoming(from(alice, "2", 2, null, "a2"));
-        store.insertIncoming(from(bob, "3", 3, null, "b1"));
+        store.insertWire(from(alice, "1", 1, null, "a1"));
+        store.insertWire(from(alice, "2", 2, null, "a2"));
+        store.insertWire(from(bob, "3", 3, null, "b1"));
         store.insertOutgoing(bob, Optional.empty(), "mine", Instant.ofEpochMilli(4), "m1");
         assertEquals(Map.of(alice, 2, bob, 1), store.unreadCounts());
 
@@ -136,7 +136,7 @@ class MessageStoreTest {
     void longAndEmojiTextComesBackExactly() {
         String emoji = "👋🏽 你好 \uD83D\uDE00";
         String longText = "x".repeat(64 * 1024) + emoji;
-        store.insertIncoming(from(alice, longText, 1, null, "long"));
+        store.insertWire(from(alice, longText, 1, null, "long"));
         assertEquals(longText, store.newest(alice, 1).getFirst().body());
     }
 }
