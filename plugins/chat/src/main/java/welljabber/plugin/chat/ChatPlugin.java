@@ -37,6 +37,7 @@ import welljabber.api.ui.TabContent;
 import welljabber.plugin.chat.conversation.ConversationActions;
 import welljabber.plugin.chat.conversation.ConversationModel;
 import welljabber.plugin.chat.conversation.Conversations;
+import welljabber.plugin.chat.protocol.Archive;
 import welljabber.plugin.chat.protocol.ChatProtocol;
 import welljabber.plugin.chat.protocol.ChatStates;
 import welljabber.plugin.chat.protocol.Outbox;
@@ -70,6 +71,7 @@ public final class ChatPlugin implements Plugin {
     private ChatProtocol protocol;
     private Outbox outbox;
     private ChatStates chatStates;
+    private Archive archive;
     private Conversations conversations;
     private LinkOpener links;
     private volatile boolean ready;
@@ -117,6 +119,7 @@ public final class ChatPlugin implements Plugin {
         this.outbox = new Outbox(store, conversations, context.sessions()::connection, clock, this::sendTyping);
         this.chatStates = new ChatStates(context.sessions()::connection);
         this.protocol = new ChatProtocol(store, conversations, conversations, texts.locale(), clock);
+        this.archive = new Archive(protocol, store, context.sessions()::connection, clock);
         this.links = new LinkOpener(context.background(), sentence -> context.ui().notify(texts.get("settings.title"), sentence),
                 texts.get("link.notOpened"));
 
@@ -174,10 +177,28 @@ public final class ChatPlugin implements Plugin {
                 ownJids.put(change.account(), change.jid());
                 if (change.state() == ConnectionState.CONNECTED) {
                     outbox.flush(change.account());
+                    catchUp(change.account());
                 }
             }));
-            context.background().execute(() -> context.sessions().connectedAccounts().forEach(outbox::flush));
+            context.background().execute(() -> context.sessions().connectedAccounts().forEach(account -> {
+                outbox.flush(account);
+                catchUp(account);
+            }));
         });
+    }
+
+    /** After (re)connecting: what the server's archive has that we missed. Background thread. */
+    private void catchUp(AccountId account) {
+        try {
+            int fetched = archive.catchUp(account);
+            if (fetched > 0) {
+                LOG.log(System.Logger.Level.INFO, "Caught up {0} messages from the archive", fetched);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException failed) {
+            LOG.log(System.Logger.Level.WARNING, "Catching up from the archive failed", failed);
+        }
     }
 
     @Override
@@ -298,6 +319,19 @@ public final class ChatPlugin implements Plugin {
         @Override
         public Optional<StoredMessage> lastOutgoing(ConversationKey key) {
             return store.lastOutgoing(key);
+        }
+
+        @Override
+        public int backFill(ConversationKey key, Optional<StoredMessage> oldest) {
+            try {
+                return archive.backFill(key, oldest);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, "Back-filling " + key.peer() + " from the archive failed", failed);
+                return 0;
+            }
         }
 
         @Override

@@ -19,6 +19,13 @@ public interface ConversationActions {
     /** Our newest message in the conversation, the one the user may correct. */
     Optional<StoredMessage> lastOutgoing(ConversationKey key);
 
+    /**
+     * Fetches from the server's archive the page of the conversation before {@code oldest} (the newest
+     * page when history has none), into history. Returns how many messages were new, 0 when the archive
+     * has no more (or cannot be asked now).
+     */
+    int backFill(ConversationKey key, Optional<StoredMessage> oldest);
+
     /** Tells the contact we are typing, paused or active, if the user lets us. */
     void typing(ConversationKey key, ChatState state);
 }

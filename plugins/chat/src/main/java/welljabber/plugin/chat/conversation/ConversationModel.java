@@ -110,11 +110,14 @@ public final class ConversationModel {
     void loadNewest(Consumer<RuntimeException> failed) {
         background.execute(() -> {
             try {
-                List<StoredMessage> page = store.newest(key, PAGE);
+                List<StoredMessage> local = store.newest(key, PAGE);
+                // A conversation with little history here may have more in the server's archive.
+                List<StoredMessage> page = local.size() < PAGE
+                        && actions.backFill(key, local.isEmpty() ? Optional.empty() : Optional.of(local.getFirst())) > 0
+                        ? store.newest(key, PAGE) : local;
                 Platform.runLater(() -> {
                     // Messages that arrived while the page was read are already in the list: keep them once.
                     page.stream().filter(message -> indexOf(message.id()) < 0).forEach(this::place);
-                    olderExhausted = page.size() < PAGE;
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> failed.accept(e));
@@ -134,10 +137,14 @@ public final class ConversationModel {
         StoredMessage first = messages.getFirst();
         background.execute(() -> {
             try {
-                List<StoredMessage> page = store.before(first, PAGE);
+                List<StoredMessage> local = store.before(first, PAGE);
+                // Past the end of local history, the server's archive may have more (MAM back-fill).
+                List<StoredMessage> page = local.size() < PAGE
+                        && actions.backFill(key, Optional.of(local.isEmpty() ? first : local.getFirst())) > 0
+                        ? store.before(first, PAGE) : local;
                 Platform.runLater(() -> {
                     messages.addAll(0, page);
-                    olderExhausted = page.size() < PAGE;
+                    olderExhausted = page.isEmpty();
                     loadingOlder.set(false);
                     shown.accept(page.size());
                 });
@@ -223,7 +230,7 @@ public final class ConversationModel {
 
     private static boolean later(StoredMessage a, StoredMessage b) {
         int byTime = a.at().compareTo(b.at());
-        return byTime > 0 || (byTime == 0 && a.id() > b.id());
+        return byTime > 0 || (byTime == 0 && a.seq() > b.seq());
     }
 
     private int indexOf(long id) {

@@ -3,11 +3,13 @@ package welljabber.plugin.chat.protocol;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.jxmpp.jid.BareJid;
 
 import welljabber.api.account.AccountId;
@@ -23,14 +25,36 @@ import welljabber.plugin.chat.store.WireMessage;
  * what allows a receipt.
  */
 final class Arrivals {
+
+    /** What became of a message from the network. */
+    enum Taken {
+        /** New to history, stored now. */
+        STORED,
+        /** History already had it (resent, or from offline storage and the archive both). */
+        KNOWN,
+        /** It corrected a message history had. */
+        CORRECTION,
+        /** It had no plain text to keep (XHTML-IM only): nothing to store, nothing lost. */
+        NOT_A_TEXT,
+        /** The database failed: the message is not in history. */
+        FAILED;
+
+        /** Whether a receipt may say we have it. */
+        boolean inHistory() {
+            return this != FAILED;
+        }
+    }
     private static final System.Logger LOG = System.getLogger(Arrivals.class.getName());
 
     private final AccountId account;
     private final MessageStore store;
     private final HistoryListener listener;
     private final Clock clock;
+    private final Supplier<BareJid> ownAddress;
 
-    Arrivals(AccountId account, MessageStore store, HistoryListener listener, Clock clock) {
+    /** {@code ownAddress} is our bare address on this connection, or null before login. */
+    Arrivals(AccountId account, MessageStore store, HistoryListener listener, Clock clock, Supplier<BareJid> ownAddress) {
+        this.ownAddress = ownAddress;
         this.account = account;
         this.store = store;
         this.listener = listener;
@@ -41,14 +65,23 @@ final class Arrivals {
      * @param peer     the contact's bare address (the sender, or for our own copies the recipient)
      * @param outgoing whether we sent it from another client
      * @param resource the contact's resource, or empty
-     * @return whether the message is in history now (stored before counts), false if storing failed
+     * @return what became of it
      */
-    boolean take(Message message, BareJid peer, boolean outgoing, Optional<String> resource) {
+    Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource) {
+        return take(message, peer, outgoing, resource, sentAt(message), ownArchiveId(message), false);
+    }
+
+    /**
+     * A message with its time and archive id known from elsewhere: a MAM result carries them on its
+     * wrapper, not on the message. {@code older}: found by back-filling, so it sorts before what we have.
+     */
+    Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant at,
+            Optional<String> serverId, boolean older) {
         String body = message.getBody();
         if (body == null) {
             // XHTML-IM without a plain body: we never render markup.
             LOG.log(System.Logger.Level.WARNING, "A message with {0} has no plain-text body and is not shown", peer);
-            return true;
+            return Taken.NOT_A_TEXT;
         }
         ConversationKey key = new ConversationKey(account, peer);
         try {
@@ -57,19 +90,34 @@ final class Arrivals {
                 Optional<StoredMessage> corrected = store.correct(key, outgoing, correction.getIdInitialMessage(), body);
                 if (corrected.isPresent()) {
                     listener.changed(corrected.get());
-                    return true;
+                    return Taken.CORRECTION;
                 }
                 // The message it corrects never reached us: keep the new text as a message of its own.
             }
-            WireMessage wire = new WireMessage(key, outgoing, resource, body, sentAt(message),
-                    Optional.ofNullable(message.getStanzaId()),
-                    Optional.ofNullable(OriginIdElement.getOriginId(message)).map(OriginIdElement::getId));
-            store.insertWire(wire).ifPresent(listener::added);
-            return true;
+            WireMessage wire = new WireMessage(key, outgoing, resource, body, at, Optional.ofNullable(message.getStanzaId()),
+                    Optional.ofNullable(OriginIdElement.getOriginId(message)).map(OriginIdElement::getId), serverId);
+            Optional<StoredMessage> stored = older ? store.insertOlder(wire) : store.insertWire(wire);
+            stored.ifPresent(listener::added);
+            return stored.isPresent() ? Taken.STORED : Taken.KNOWN;
         } catch (RuntimeException storageFailed) {
             LOG.log(System.Logger.Level.ERROR, "Could not store a message with " + peer, storageFailed);
-            return false;
+            return Taken.FAILED;
         }
+    }
+
+    /**
+     * The id our own server's archive gave the message (XEP-0359). Only a stanza-id stamped "by" our
+     * own address counts: anyone else's (or one the sender added) could collide with real ones.
+     */
+    private Optional<String> ownArchiveId(Message message) {
+        BareJid own = ownAddress.get();
+        if (own == null) {
+            return Optional.empty();
+        }
+        return message.getExtensions(StanzaIdElement.class).stream()
+                .filter(id -> own.toString().equals(id.getBy()))
+                .map(StanzaIdElement::getId)
+                .findFirst();
     }
 
     /**

@@ -47,7 +47,7 @@ public final class ChatProtocol {
         if (attachments.containsKey(connection)) {
             return;
         }
-        Arrivals arrivals = new Arrivals(account, store, listener, clock);
+        Arrivals arrivals = arrivals(account, connection);
         Attachment attachment = new Attachment(new Inbound(connection, arrivals), new Carbons(arrivals),
                 new Answers(account, store, listener, locale), new ConnectionListener() {
                     @Override
@@ -70,6 +70,12 @@ public final class ChatProtocol {
         if (connection.isAuthenticated()) {
             enableCarbons(connection);
         }
+    }
+
+    /** What stores this connection's messages; also used by the archive, so both dedupe the same way. */
+    Arrivals arrivals(AccountId account, XMPPConnection connection) {
+        return new Arrivals(account, store, listener, clock,
+                () -> connection.getUser() == null ? null : connection.getUser().asBareJid());
     }
 
     private static void enableCarbons(XMPPConnection connection) {

@@ -32,7 +32,7 @@ final class Inbound implements IncomingChatMessageListener {
     public void newIncomingMessage(EntityBareJid from, Message message, Chat chat) {
         Optional<String> resource = Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString);
         // A duplicate counts as stored and is acknowledged again: its sender resends because our receipt was lost.
-        if (arrivals.take(message, from, false, resource)) {
+        if (arrivals.take(message, from, false, resource).inHistory()) {
             acknowledge(message);
         }
     }

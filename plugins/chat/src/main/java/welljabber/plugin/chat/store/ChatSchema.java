@@ -27,14 +27,16 @@ public final class ChatSchema {
                             DEDUPE_KEY VARCHAR(300) NOT NULL,
                             STATE VARCHAR(16) NOT NULL,
                             ERROR VARCHAR(2000),
-                            UNREAD BOOLEAN NOT NULL DEFAULT FALSE
+                            UNREAD BOOLEAN NOT NULL DEFAULT FALSE,
+                            SEQ BIGINT NOT NULL
                         )"""),
                 // The same message arriving twice (resent, offline store, archive) is stored once.
                 new Migration(2, "one row per message", """
                         CREATE UNIQUE INDEX IF NOT EXISTS MESSAGE_ONCE ON MESSAGE(ACCOUNT, PEER, OUTGOING, DEDUPE_KEY)"""),
-                // A conversation's pages, newest first.
+                // A conversation's pages, newest first. SEQ orders messages of the same instant (archives
+                // stamp whole seconds): growing for what arrives, shrinking for what back-filling finds.
                 new Migration(3, "conversation pages", """
-                        CREATE INDEX IF NOT EXISTS MESSAGE_PAGE ON MESSAGE(ACCOUNT, PEER, AT_MILLIS, ID)"""),
+                        CREATE INDEX IF NOT EXISTS MESSAGE_PAGE ON MESSAGE(ACCOUNT, PEER, AT_MILLIS, SEQ)"""),
                 // Receipts and errors find the message they answer by its stanza id.
                 new Migration(4, "answers find their message", """
                         CREATE INDEX IF NOT EXISTS MESSAGE_STANZA ON MESSAGE(ACCOUNT, PEER, STANZA_ID)"""),
@@ -43,6 +45,14 @@ public final class ChatSchema {
                         CREATE INDEX IF NOT EXISTS MESSAGE_STATE ON MESSAGE(ACCOUNT, STATE, UNREAD)"""),
                 // A corrected message (XEP-0308) keeps the text as first sent, shown on hover.
                 new Migration(6, "corrections keep the original", """
-                        ALTER TABLE MESSAGE ADD COLUMN IF NOT EXISTS ORIGINAL_BODY CHARACTER VARYING(1000000)"""));
+                        ALTER TABLE MESSAGE ADD COLUMN IF NOT EXISTS ORIGINAL_BODY CHARACTER VARYING(1000000)"""),
+                // Our server's archive id (XEP-0359 stanza-id, MAM result id): where catching up starts.
+                new Migration(7, "archive ids", """
+                        ALTER TABLE MESSAGE ADD COLUMN IF NOT EXISTS SERVER_ID VARCHAR(1023)"""),
+                // A message the archive sends again is the one we have, whatever else differs.
+                new Migration(8, "one row per archived message", """
+                        CREATE UNIQUE INDEX IF NOT EXISTS MESSAGE_ARCHIVED_ONCE ON MESSAGE(ACCOUNT, SERVER_ID)"""),
+                new Migration(9, "arrival order", """
+                        CREATE SEQUENCE IF NOT EXISTS MESSAGE_ORDER START WITH 1000000000000000"""));
     }
 }

@@ -29,7 +29,7 @@ public final class MessageStore {
     /** H2's SQLSTATE for a unique index violation: the message is already stored. */
     private static final String DUPLICATE = "23505";
     private static final String COLUMNS =
-            "ID, ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, STATE, ERROR, UNREAD, ORIGINAL_BODY";
+            "ID, SEQ, ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, STATE, ERROR, UNREAD, ORIGINAL_BODY";
 
     private final PluginStorage storage;
 
@@ -47,8 +47,73 @@ public final class MessageStore {
      * client (SENT). Empty when the same message was stored before.
      */
     public Optional<StoredMessage> insertWire(WireMessage message) {
-        return insert(message.key(), message.outgoing(), message.resource(), message.body(), message.at(), message.stanzaId(),
-                DedupeKey.of(message), message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing());
+        return insertWire(message, false);
+    }
+
+    /**
+     * {@link #insertWire(WireMessage)} for a message found by back-filling from the archive: it sorts
+     * before every message of the conversation that has the same time. Insert a page newest first.
+     */
+    public Optional<StoredMessage> insertOlder(WireMessage message) {
+        return insertWire(message, true);
+    }
+
+    private Optional<StoredMessage> insertWire(WireMessage message, boolean older) {
+        String dedupeKey = DedupeKey.of(message);
+        Optional<StoredMessage> stored = insert(message.key(), message.outgoing(), message.resource(), message.body(),
+                message.at(), message.stanzaId(), dedupeKey, message.serverId(),
+                message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing(), older);
+        if (stored.isEmpty() && message.serverId().isPresent()) {
+            rememberServerId(message, dedupeKey);
+        }
+        return stored;
+    }
+
+    /** A copy we already had now tells us its archive id: keep it, so catching up can start after it. */
+    private void rememberServerId(WireMessage message, String dedupeKey) {
+        storage.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE MESSAGE SET SERVER_ID = ? WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING = ? AND DEDUPE_KEY = ?
+                    AND SERVER_ID IS NULL""")) {
+                update.setString(1, message.serverId().orElseThrow());
+                update.setString(2, message.key().account().value());
+                update.setString(3, message.key().peer().toString());
+                update.setBoolean(4, message.outgoing());
+                update.setString(5, dedupeKey);
+                return update.executeUpdate();
+            } catch (SQLException e) {
+                if (DUPLICATE.equals(e.getSQLState())) {
+                    return 0; // another row already carries this archive id
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The archive id of the account's newest message that has one: catching up asks for what came after it. */
+    public Optional<String> newestServerId(AccountId account) {
+        return serverId("SELECT SERVER_ID FROM MESSAGE WHERE ACCOUNT = ? AND SERVER_ID IS NOT NULL"
+                + " ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT 1", account.value(), null);
+    }
+
+    /** The archive id of the conversation's oldest message that has one: back-filling asks for what came before it. */
+    public Optional<String> oldestServerId(ConversationKey key) {
+        return serverId("SELECT SERVER_ID FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND SERVER_ID IS NOT NULL"
+                + " ORDER BY AT_MILLIS, SEQ LIMIT 1", key.account().value(), key.peer().toString());
+    }
+
+    private Optional<String> serverId(String sql, String account, String peer) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, account);
+                if (peer != null) {
+                    select.setString(2, peer);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
     }
 
     /**
@@ -84,7 +149,7 @@ public final class MessageStore {
     public Optional<StoredMessage> lastOutgoing(ConversationKey key) {
         return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING ORDER BY AT_MILLIS DESC, ID DESC LIMIT 1")) {
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT 1")) {
                 select.setString(1, key.account().value());
                 select.setString(2, key.peer().toString());
                 return read(select).stream().findFirst();
@@ -94,16 +159,22 @@ public final class MessageStore {
 
     /** Puts a message of ours in the outbox (QUEUED); {@code id} is both its stanza id and its origin-id. */
     public StoredMessage insertOutgoing(ConversationKey key, Optional<String> resource, String body, Instant at, String id) {
-        return insert(key, true, resource, body, at, Optional.of(id), DedupeKey.ofOutgoing(id), DeliveryState.QUEUED, false)
+        return insert(key, true, resource, body, at, Optional.of(id), DedupeKey.ofOutgoing(id), Optional.empty(),
+                DeliveryState.QUEUED, false, false)
                 .orElseThrow(() -> new StorageException("An outgoing message id was used twice: " + id, null));
     }
 
     private Optional<StoredMessage> insert(ConversationKey key, boolean outgoing, Optional<String> resource, String body,
-            Instant at, Optional<String> stanzaId, String dedupeKey, DeliveryState state, boolean unread) {
+            Instant at, Optional<String> stanzaId, String dedupeKey, Optional<String> serverId, DeliveryState state,
+            boolean unread, boolean older) {
+        String seq = older
+                ? "(SELECT COALESCE(MIN(SEQ), NEXT VALUE FOR MESSAGE_ORDER) - 1 FROM MESSAGE WHERE ACCOUNT = ?1 AND PEER = ?2)"
+                : "NEXT VALUE FOR MESSAGE_ORDER";
         return storage.withConnection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, DEDUPE_KEY, STATE, UNREAD)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"ID"})) {
+                    INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, DEDUPE_KEY, STATE, UNREAD,
+                    SERVER_ID, SEQ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, """ + seq + ")",
+                    new String[] {"ID", "SEQ"})) {
                 insert.setString(1, key.account().value());
                 insert.setString(2, key.peer().toString());
                 insert.setBoolean(3, outgoing);
@@ -114,6 +185,7 @@ public final class MessageStore {
                 insert.setString(8, dedupeKey);
                 insert.setString(9, state.name());
                 insert.setBoolean(10, unread);
+                setOptional(insert, 11, serverId);
                 try {
                     insert.executeUpdate();
                 } catch (SQLException e) {
@@ -124,7 +196,7 @@ public final class MessageStore {
                 }
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    return Optional.of(new StoredMessage(keys.getLong(1), key, outgoing, resource, body,
+                    return Optional.of(new StoredMessage(keys.getLong(1), keys.getLong(2), key, outgoing, resource, body,
                             Instant.ofEpochMilli(at.toEpochMilli()), stanzaId, state, Optional.empty(), unread, Optional.empty()));
                 }
             }
@@ -138,19 +210,19 @@ public final class MessageStore {
 
     /** The {@code limit} messages just before {@code first}, oldest first (scrolling up). */
     public List<StoredMessage> before(StoredMessage first, int limit) {
-        return page(first.key(), first.at().toEpochMilli(), first.id(), limit);
+        return page(first.key(), first.at().toEpochMilli(), first.seq(), limit);
     }
 
-    private List<StoredMessage> page(ConversationKey key, long atMillis, long id, int limit) {
+    private List<StoredMessage> page(ConversationKey key, long atMillis, long seq, int limit) {
         return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
-                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND (AT_MILLIS < ? OR (AT_MILLIS = ? AND ID < ?))
-                    ORDER BY AT_MILLIS DESC, ID DESC LIMIT ?""")) {
+                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND (AT_MILLIS < ? OR (AT_MILLIS = ? AND SEQ < ?))
+                    ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT ?""")) {
                 select.setString(1, key.account().value());
                 select.setString(2, key.peer().toString());
                 select.setLong(3, atMillis);
                 select.setLong(4, atMillis);
-                select.setLong(5, id);
+                select.setLong(5, seq);
                 select.setInt(6, limit);
                 List<StoredMessage> page = read(select);
                 Collections.reverse(page);
@@ -263,7 +335,7 @@ public final class MessageStore {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 ConversationKey key = new ConversationKey(new AccountId(rows.getString("ACCOUNT")), bareJid(rows.getString("PEER")));
-                messages.add(new StoredMessage(rows.getLong("ID"), key, rows.getBoolean("OUTGOING"),
+                messages.add(new StoredMessage(rows.getLong("ID"), rows.getLong("SEQ"), key, rows.getBoolean("OUTGOING"),
                         Optional.ofNullable(rows.getString("RESOURCE")), rows.getString("BODY"),
                         Instant.ofEpochMilli(rows.getLong("AT_MILLIS")), Optional.ofNullable(rows.getString("STANZA_ID")),
                         DeliveryState.valueOf(rows.getString("STATE")), Optional.ofNullable(rows.getString("ERROR")),

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One message as history keeps it.
  *
- * @param id        the row id; also orders messages that share a time
+ * @param id        the row id
+ * @param seq       orders messages that share a time
  * @param key       the conversation
  * @param outgoing  whether we sent it
  * @param resource  the contact's resource it came from or went to, or empty
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param unread    an incoming message the user has not seen yet
  * @param original  for a corrected message, the text as first sent
  */
-public record StoredMessage(long id, ConversationKey key, boolean outgoing, Optional<String> resource, String body,
+public record StoredMessage(long id, long seq, ConversationKey key, boolean outgoing, Optional<String> resource, String body,
         Instant at, Optional<String> stanzaId, DeliveryState state, Optional<String> error, boolean unread, Optional<String> original) {
     public StoredMessage {
         Objects.requireNonNull(key, "key");
@@ -38,6 +39,6 @@ public record StoredMessage(long id, ConversationKey key, boolean outgoing, Opti
     }
 
     public StoredMessage withState(DeliveryState newState, Optional<String> newError) {
-        return new StoredMessage(id, key, outgoing, resource, body, at, stanzaId, newState, newError, unread, original);
+        return new StoredMessage(id, seq, key, outgoing, resource, body, at, stanzaId, newState, newError, unread, original);
     }
 }

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param at       the sender's time when the message was delayed (XEP-0203), else when it arrived
  * @param stanzaId the stanza's {@code id}, or empty
  * @param originId the sender's stable id (XEP-0359 origin-id), or empty
+ * @param serverId the id our own server's archive gave it (XEP-0359 stanza-id by our address, or the
+ *                 MAM result id), or empty
  */
 public record WireMessage(ConversationKey key, boolean outgoing, Optional<String> resource, String body, Instant at,
-        Optional<String> stanzaId, Optional<String> originId) {
+        Optional<String> stanzaId, Optional<String> originId, Optional<String> serverId) {
     public WireMessage {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(resource, "resource");
@@ -25,5 +27,6 @@ public record WireMessage(ConversationKey key, boolean outgoing, Optional<String
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(stanzaId, "stanzaId");
         Objects.requireNonNull(originId, "originId");
+        Objects.requireNonNull(serverId, "serverId");
     }
 }

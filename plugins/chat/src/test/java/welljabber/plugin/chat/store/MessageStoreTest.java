@@ -37,7 +37,12 @@ class MessageStoreTest {
 
     private static WireMessage from(ConversationKey key, String body, long millis, String stanzaId, String originId) {
         return new WireMessage(key, false, Optional.of("phone"), body, Instant.ofEpochMilli(millis),
-                Optional.ofNullable(stanzaId), Optional.ofNullable(originId));
+                Optional.ofNullable(stanzaId), Optional.ofNullable(originId), Optional.empty());
+    }
+
+    private static WireMessage archived(WireMessage message, long millis, String serverId) {
+        return new WireMessage(message.key(), message.outgoing(), message.resource(), message.body(), Instant.ofEpochMilli(millis),
+                message.stanzaId(), message.originId(), Optional.of(serverId));
     }
 
     @Test
@@ -56,6 +61,23 @@ class MessageStoreTest {
         assertTrue(store.insertWire(from(bob, "hi", 1000, "s1", "o1")).isPresent());
 
         assertEquals(List.of("hi", "yo", "plain", "plain"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+    }
+
+    @Test
+    void theArchiveCopyOfAMessageWeHaveIsRecognisedAndTellsUsItsArchiveId() {
+        // Live, without any id, stamped with our time; the archive's copy has the server's time.
+        WireMessage live = new WireMessage(alice, false, Optional.empty(), "no ids at all", Instant.ofEpochMilli(1000),
+                Optional.empty(), Optional.empty(), Optional.of("archive-1"));
+        assertTrue(store.insertWire(live).isPresent());
+        assertTrue(store.insertWire(archived(live, 990, "archive-1")).isEmpty(), "the archive id makes it the same message");
+
+        WireMessage withOrigin = from(alice, "with origin", 2000, "s9", "o9");
+        assertTrue(store.insertWire(withOrigin).isPresent());
+        assertEquals(Optional.of("archive-1"), store.newestServerId(ACCOUNT));
+        assertTrue(store.insertWire(archived(withOrigin, 1995, "archive-2")).isEmpty());
+        assertEquals(Optional.of("archive-2"), store.newestServerId(ACCOUNT), "the known copy learned its archive id");
+        assertEquals(Optional.of("archive-1"), store.oldestServerId(alice));
+        assertEquals(2, store.newest(alice, 10).size());
     }
 
     @Test
