@@ -65,7 +65,9 @@ public final class Outbox {
         String id = UUID.randomUUID().toString();
         StoredMessage queued = store.insertOutgoing(key, resource, text, clock.instant(), id);
         listener.added(queued);
-        connections.apply(key.account()).ifPresent(connection -> send(queued, connection));
+        // Through the whole outbox, oldest first: messages still waiting from a disconnection must not be
+        // overtaken by this one just because the connection came back a moment before the flush ran.
+        flush(key.account());
         return queued;
     }
 
