@@ -39,8 +39,11 @@ import welljabber.plugin.chat.store.StoredMessage;
 public final class Archive {
     /** Messages per archive query. */
     public static final int PAGE = 100;
-    /** Catching up after a long absence stops after this many pages; older ones come by scrolling. */
-    static final int CATCH_UP_PAGES = 50;
+    /**
+     * Catching up after a long absence stops after this many pages (servers answer 50 or so per page:
+     * about 10,000 messages); older ones come by scrolling.
+     */
+    static final int CATCH_UP_PAGES = 200;
     private static final System.Logger LOG = System.getLogger(Archive.class.getName());
 
     private final ChatProtocol protocol;

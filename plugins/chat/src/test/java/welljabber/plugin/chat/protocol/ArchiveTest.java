@@ -25,7 +25,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import welljabber.api.account.AccountId;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
-import welljabber.plugin.chat.store.MemoryStorage;
+import welljabber.plugin.chat.store.H2TestStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.sandbox.LoopbackConnections;
@@ -44,7 +44,7 @@ class ArchiveTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AccountId ACCOUNT = new AccountId("me-account");
 
-    private final MemoryStorage storage = new MemoryStorage();
+    private final H2TestStorage storage = H2TestStorage.inMemory();
     private final MessageStore store = new MessageStore(storage);
     private final RecordingListener history = new RecordingListener();
     private final AtomicReference<XMPPConnection> desktop = new AtomicReference<>();
@@ -84,9 +84,12 @@ class ArchiveTest {
         XMPPTCPConnection phone = clients.connection(LoopbackConnections.builder(server, "me", "secret", "phone").build());
         phone.connect().login();
         XMPPTCPConnection carol = clients.login("carol");
+        List<String> carolGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(carol).addIncomingListener((from, message, chat) -> carolGot.add(message.getBody()));
         Chat phoneToCarol = ChatManager.getInstanceFor(phone).chatWith(JidCreate.entityBareFrom("carol@localhost"));
         phoneToCarol.send("phone 1");
         phoneToCarol.send("phone 2");
+        Poll.until(WAIT, () -> carolGot.size() == 2, "carol did not get the phone's messages"); // so hers comes after them
         // Sent to the phone's own address: only the phone and the archive ever see it.
         carol.sendStanza(StanzaBuilder.buildMessage().to(phone.getUser()).ofType(Message.Type.chat).setBody("carol to phone").build());
         Poll.until(WAIT, () -> phone.isAuthenticated(), "phone");

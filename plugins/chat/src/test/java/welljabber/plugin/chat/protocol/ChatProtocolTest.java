@@ -39,7 +39,7 @@ import welljabber.api.account.AccountId;
 import welljabber.api.error.ErrorSentences;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
-import welljabber.plugin.chat.store.MemoryStorage;
+import welljabber.plugin.chat.store.H2TestStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.sandbox.LoopbackConnections;
@@ -69,7 +69,7 @@ class ChatProtocolTest {
         }
     }
 
-    private final MemoryStorage storage = new MemoryStorage();
+    private final H2TestStorage storage = H2TestStorage.inMemory();
     private final MessageStore store = new MessageStore(storage);
     private final RecordingListener history = new RecordingListener();
     private final AtomicReference<XMPPConnection> mine = new AtomicReference<>();

@@ -20,7 +20,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import welljabber.api.account.AccountId;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
-import welljabber.plugin.chat.store.MemoryStorage;
+import welljabber.plugin.chat.store.H2TestStorage;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.sandbox.ProsodyOptions;
 import welljabber.sandbox.ProsodyServer;
@@ -51,7 +51,7 @@ class ServerRestartTest {
     @Test
     void aHundredMessagesSentWhileTheServerStopsAndComesBackArriveOnceEach(ProsodyServer server, XmppTestClients clients)
             throws Exception {
-        try (MemoryStorage myHistory = new MemoryStorage(); MemoryStorage aliceHistory = new MemoryStorage();
+        try (H2TestStorage myHistory = H2TestStorage.inMemory(); H2TestStorage aliceHistory = H2TestStorage.inMemory();
                 ChatEndpoint me = new ChatEndpoint(new AccountId("me"), clients.connection("me", "secret"), myHistory);
                 ChatEndpoint alice = new ChatEndpoint(new AccountId("alice"), clients.connection("alice", "secret"), aliceHistory)) {
             List<String> onTheWire = new CopyOnWriteArrayList<>();

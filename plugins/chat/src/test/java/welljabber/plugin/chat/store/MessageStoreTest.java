@@ -17,7 +17,7 @@ import welljabber.api.account.AccountId;
 
 class MessageStoreTest {
     private static final AccountId ACCOUNT = new AccountId("acc-1");
-    private final MemoryStorage storage = new MemoryStorage();
+    private final H2TestStorage storage = H2TestStorage.inMemory();
     private final MessageStore store = new MessageStore(storage);
     private final ConversationKey alice = key("alice@localhost");
     private final ConversationKey bob = key("bob@localhost");

@@ -1,5 +1,6 @@
 package welljabber.plugin.chat.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,15 +14,27 @@ import welljabber.api.storage.SqlWork;
 import welljabber.api.storage.StorageException;
 
 /**
- * A real H2 database in memory behind the plugin's storage interface, for tests: the same engine and
- * SQL the shell gives the plugin, without a profile. Migrations run in order, each once, as the
- * shell's runner does (its bookkeeping is the shell's business; here a version table suffices).
+ * A real H2 database behind the plugin's storage interface, for tests: the same engine and SQL the
+ * shell gives the plugin, without a profile. Migrations run in order, each once, as the shell's
+ * runner does (its bookkeeping is the shell's business; here a version table suffices).
  */
-public final class MemoryStorage implements PluginStorage, AutoCloseable {
-    private final String url = "jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+public final class H2TestStorage implements PluginStorage, AutoCloseable {
+    private final String url;
     private final Connection keepAlive;
 
-    public MemoryStorage() {
+    /** In memory, gone when closed. */
+    public static H2TestStorage inMemory() {
+        return new H2TestStorage("jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** In a file, opened with the shell's own settings ({@code Database}: DB_CLOSE_ON_EXIT off, H2's defaults otherwise). */
+    public static H2TestStorage file(Path file) {
+        return new H2TestStorage("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+                + System.getProperty("welljabber.test.h2Settings", ""));
+    }
+
+    private H2TestStorage(String url) {
+        this.url = url;
         try {
             keepAlive = DriverManager.getConnection(url);
         } catch (SQLException e) {

@@ -1,0 +1,174 @@
+package welljabber.plugin.chat.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.impl.JidCreate;
+
+import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.sandbox.ProsodyOptions;
+import welljabber.sandbox.ProsodyServer;
+import welljabber.sandbox.RosterEntry;
+import welljabber.testsupport.Poll;
+import welljabber.testsupport.ProsodySetup;
+import welljabber.testsupport.WithProsody;
+import welljabber.testsupport.XmppTestClients;
+
+/**
+ * Nothing lost (issue #6, done-when 2a): the client process is killed with SIGKILL during a
+ * 5,000-message inbound burst; after a restart, every message it had acknowledged with a receipt is
+ * in its history, once. The client runs in a process of its own ({@link KillableClient}) with its
+ * history in an H2 file opened the way the shell opens its database.
+ */
+@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = KillDuringBurstTest.Contacts.class)
+class KillDuringBurstTest {
+    private static final int BURST = 5_000;
+    /** Kill once this many receipts came back: well inside the burst. */
+    private static final int KILL_AFTER_RECEIPTS = 1_500;
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    static final class Contacts implements ProsodySetup {
+        @Override
+        public void configure(ProsodyOptions.Builder options) {
+            options.roster("me", RosterEntry.mutual("alice@localhost", "Alice"));
+            options.roster("alice", RosterEntry.mutual("me@localhost", "Me"));
+        }
+    }
+
+    @Test
+    void everyAcknowledgedMessageIsInHistoryOnceAfterAKill(ProsodyServer server, XmppTestClients clients, @TempDir Path folder)
+            throws Exception {
+        Path database = folder.resolve("history");
+        Process client = start(server, database);
+        XMPPTCPConnection alice = clients.login("alice");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, receipt) -> acknowledged.add(id));
+
+        Thread burst = Thread.ofPlatform().start(() -> {
+            try {
+                for (int i = 0; i < BURST; i++) {
+                    alice.sendStanza(StanzaBuilder.buildMessage("burst-" + i).to(JidCreate.entityBareFrom("me@localhost"))
+                            .ofType(Message.Type.chat).setBody("burst message " + i).addExtension(new DeliveryReceiptRequest()).build());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Poll.until(WAIT, () -> acknowledged.size() >= KILL_AFTER_RECEIPTS, () -> "only " + acknowledged.size() + " receipts");
+        client.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no database close
+        assertTrue(client.waitFor(10, TimeUnit.SECONDS));
+        burst.join(WAIT.toMillis());
+        Thread.sleep(500); // receipts the client sent just before dying are still on their way
+        Set<String> acknowledgedBeforeKill = Set.copyOf(acknowledged);
+        assertTrue(acknowledgedBeforeKill.size() < BURST, "the kill came after the burst: " + acknowledgedBeforeKill.size());
+        // What the database file holds right after the kill, before anything repairs it: for the report.
+        Map<String, Integer> afterKill = storedIds(database);
+        long lostByDatabase = acknowledgedBeforeKill.stream().filter(id -> !afterKill.containsKey(id)).count();
+
+        Process again = start(server, database);
+        // The restarted client fetches from the server's archive what it does not have, as after any reconnect.
+        awaitLine(again, "CAUGHT_UP");
+        quit(again);
+
+        Map<String, Integer> stored = storedIds(database);
+        List<String> missing = new ArrayList<>();
+        for (String id : acknowledgedBeforeKill) {
+            if (!stored.containsKey(id)) {
+                missing.add(id);
+            }
+        }
+        List<String> twice = stored.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        System.out.printf("KillDuringBurstTest: %d acknowledged before the kill; %d of them missing from the database file"
+                + " right after the kill; %d of %d in history after the restart%n",
+                acknowledgedBeforeKill.size(), lostByDatabase, stored.size(), BURST);
+        assertEquals(List.of(), missing.stream().sorted().limit(20).toList(), missing.size() + " acknowledged messages are missing");
+        assertEquals(List.of(), twice, "stored more than once");
+    }
+
+    private static Process start(ProsodyServer server, Path database) throws IOException, InterruptedException {
+        String classpath = System.getProperty("jdk.module.path") + java.io.File.pathSeparator + System.getProperty("java.class.path");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "-Dwelljabber.test.h2Settings=" + System.getProperty("welljabber.test.h2Settings", ""),
+                KillableClient.class.getName(),
+                server.host(), Integer.toString(server.c2sPort()), server.certificatePath().toString(), database.toString())
+                .redirectErrorStream(true).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread.ofVirtual().start(() -> out.lines().forEach(lines::add)); // also keeps its pipe drained
+        OUTPUT.put(process, lines);
+        awaitLine(process, "READY");
+        return process;
+    }
+
+    private static final Map<Process, BlockingQueue<String>> OUTPUT = new ConcurrentHashMap<>();
+
+    private static void awaitLine(Process process, String wanted) throws InterruptedException {
+        BlockingQueue<String> lines = OUTPUT.get(process);
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (wanted.equals(line)) {
+                return;
+            }
+            if (line != null) {
+                seen.add(line);
+            } else if (!process.isAlive()) {
+                break;
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the client never said " + wanted + ": " + String.join("\n", seen));
+    }
+
+    private static void quit(Process process) throws IOException, InterruptedException {
+        try (Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+            in.write("quit\n");
+        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the client did not close");
+    }
+
+    /** Stanza id → how many rows hold it, read from the client's database after it closed. */
+    private static Map<String, Integer> storedIds(Path database) throws Exception {
+        try (H2TestStorage storage = H2TestStorage.file(database)) {
+            return storage.withConnection(connection -> {
+                Map<String, Integer> ids = new HashMap<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT STANZA_ID, COUNT(*) FROM MESSAGE WHERE NOT OUTGOING GROUP BY STANZA_ID");
+                        ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+                return ids;
+            });
+        }
+    }
+}
