@@ -15,7 +15,9 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -141,16 +143,46 @@ class ChatUiTest extends ShellUiTest {
         assertTrue(robot.lookup(".chat-failed").tryQuery().isPresent());
     }
 
+    @Test
+    void searchFindsAnOldMessageAndJumpsToItInItsConversation(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        aliceSays(alice, "Remember to buy a pineapple for the party");
+        for (int i = 0; i < 240; i++) {
+            aliceSays(alice, "filler message " + i);
+        }
+        // The list follows the conversation while the user is at its end: the newest message is on screen.
+        await(() -> bodies().contains("filler message 239"), () -> "the newest message is not on screen: " + bodies());
+
+        robot.clickOn("Tools").clickOn("Search messages…");
+        TextField field = robot.lookup("#chatSearchField").queryAs(TextField.class);
+        robot.clickOn(field);
+        ShellFixture.onFx(() -> field.setText("PINEAPPLE party"));
+        ListView<?> results = robot.lookup("#chatSearchResults").queryAs(ListView.class);
+        await(() -> results.getItems().size() == 1, () -> "results: " + results.getItems());
+        robot.clickOn("#chatSearchResults .list-cell");
+
+        await(() -> chatTab("alice").isPresent(), () -> "the result did not open its conversation: " + tabTitles());
+        ListView<?> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
+        await(() -> messages.getSelectionModel().getSelectedItem() != null
+                && messages.getSelectionModel().getSelectedItem().toString().contains("Remember to buy a pineapple"),
+                () -> "selected: " + messages.getSelectionModel().getSelectedItem());
+        await(() -> bodies().contains("Remember to buy a pineapple for the party"),
+                () -> "the found message is not on screen: " + bodies());
+        assertTrue(messages.getItems().size() < 241, "the jump shows the history around the message, not all of it");
+    }
+
     private static void aliceSays(XMPPTCPConnection alice, String body) throws Exception {
         alice.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
                 .setBody(body).addExtension(new DeliveryReceiptRequest()).build());
     }
 
     private List<String> links() {
-        return robot.lookup("#chatMessages .chat-link").queryAllAs(Hyperlink.class).stream()
+        return onFx(() -> robot.lookup("#chatMessages .chat-link").queryAllAs(Hyperlink.class).stream()
                 .filter(link -> link.getParent() != null && link.getParent().getParent() != null
                         && link.getParent().getParent().isVisible())
-                .map(Hyperlink::getText).toList();
+                .map(Hyperlink::getText).toList());
     }
 
     private java.util.Optional<Tab> chatTab(String title) {
@@ -162,17 +194,25 @@ class ChatUiTest extends ShellUiTest {
         return robot.lookup("#centreTabs").queryAs(TabPane.class).getTabs().stream().map(Tab::getText).toList();
     }
 
-    /** The text of every message on screen. */
+    /** The text of every message on screen (read on the FX thread: the list changes while we look). */
     private List<String> bodies() {
-        return robot.lookup("#chatMessages .chat-body").queryAllAs(TextFlow.class).stream()
+        return onFx(() -> robot.lookup("#chatMessages .chat-body").queryAllAs(TextFlow.class).stream()
                 .filter(flow -> flow.getParent() != null && flow.getParent().isVisible())
-                .map(ChatUiTest::text).toList();
+                .map(ChatUiTest::text).toList());
     }
 
     private List<String> metas() {
-        return robot.lookup("#chatMessages .chat-meta").queryAllAs(Label.class).stream()
+        return onFx(() -> robot.lookup("#chatMessages .chat-meta").queryAllAs(Label.class).stream()
                 .filter(label -> label.getParent() != null && label.getParent().isVisible())
-                .map(Label::getText).toList();
+                .map(Label::getText).toList());
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(TextFlow flow) {

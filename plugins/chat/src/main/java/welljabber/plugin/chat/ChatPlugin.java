@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -33,15 +34,21 @@ import welljabber.api.ui.CentreTabType;
 import welljabber.api.ui.MenuAction;
 import welljabber.api.ui.MenuLocation;
 import welljabber.api.ui.SettingsPage;
+import welljabber.api.ui.SidePane;
 import welljabber.api.ui.TabContent;
 import welljabber.plugin.chat.conversation.ConversationActions;
 import welljabber.plugin.chat.conversation.ConversationModel;
 import welljabber.plugin.chat.conversation.Conversations;
 import welljabber.plugin.chat.protocol.Archive;
 import welljabber.plugin.chat.protocol.ChatProtocol;
+import welljabber.plugin.chat.protocol.HistoryFanOut;
+import welljabber.plugin.chat.protocol.HistoryListener;
 import welljabber.plugin.chat.protocol.ChatStates;
 import welljabber.plugin.chat.protocol.Outbox;
 import welljabber.plugin.chat.render.BodyRenderer;
+import welljabber.plugin.chat.search.BackgroundIndexer;
+import welljabber.plugin.chat.search.SearchIndex;
+import welljabber.plugin.chat.search.SearchPane;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
@@ -57,6 +64,9 @@ public final class ChatPlugin implements Plugin {
     static final String ID = "chat";
     static final String NOTIFY_KEY = "notify.enabled";
     static final String TYPING_KEY = "typing.send";
+    static final String SEARCH_PANE = "chat.search";
+    /** After the contacts and rooms panes. */
+    static final int SEARCH_ORDER = 500;
     /** A notice shows the start of a message only. */
     private static final int NOTICE_LENGTH = 200;
     private static final System.Logger LOG = System.getLogger(ChatPlugin.class.getName());
@@ -72,6 +82,9 @@ public final class ChatPlugin implements Plugin {
     private Outbox outbox;
     private ChatStates chatStates;
     private Archive archive;
+    private SearchIndex searchIndex;
+    private BackgroundIndexer indexer;
+    private SearchPane searchPane;
     private Conversations conversations;
     private LinkOpener links;
     private volatile boolean ready;
@@ -116,9 +129,12 @@ public final class ChatPlugin implements Plugin {
         this.conversations = new Conversations(store, context.background(), new Actions(), new Names(),
                 (key, unread) -> context.events().publish(new UnreadCountChanged(key.account(), key.peer(), unread)),
                 this::arrived);
-        this.outbox = new Outbox(store, conversations, context.sessions()::connection, clock, this::sendTyping);
+        this.searchIndex = new SearchIndex(context.storage(), store);
+        this.indexer = new BackgroundIndexer(searchIndex, context.background());
+        HistoryListener history = new HistoryFanOut(List.of(conversations, indexer));
+        this.outbox = new Outbox(store, history, context.sessions()::connection, clock, this::sendTyping);
         this.chatStates = new ChatStates(context.sessions()::connection);
-        this.protocol = new ChatProtocol(store, conversations, conversations, texts.locale(), clock);
+        this.protocol = new ChatProtocol(store, history, conversations, texts.locale(), clock);
         this.archive = new Archive(protocol, store, context.sessions()::connection, clock);
         this.links = new LinkOpener(context.background(), sentence -> context.ui().notify(texts.get("settings.title"), sentence),
                 texts.get("link.notOpened"));
@@ -136,6 +152,14 @@ public final class ChatPlugin implements Plugin {
         }));
         registrations.add(context.ui().addMenuAction(new MenuAction("chat.new", MenuLocation.FILE,
                 texts.get("menu.newChat"), Optional.empty(), this::askForAddress)));
+        this.searchPane = new SearchPane(searchIndex, context.background(), texts, this::showFound);
+        registrations.add(context.ui().addSidePane(new SidePane(SEARCH_PANE, texts.get("search.title"), SEARCH_ORDER,
+                searchPane::node)));
+        registrations.add(context.ui().addMenuAction(new MenuAction("chat.search", MenuLocation.TOOLS, texts.get("search.menu"),
+                Optional.of(KeyCombination.keyCombination("Shortcut+Shift+F")), () -> {
+                    context.ui().showSidePane(SEARCH_PANE);
+                    searchPane.focus();
+                })));
         registrations.add(context.ui().addSettingsPage(new SettingsPage(ID, texts.get("settings.title"), this::settings)));
         registrations.add(context.events().subscribe(OpenChatRequested.class, Delivery.FX_THREAD, this::openRequested));
         // History must be ready before Smack may hand us a message: the session listener waits for it.
@@ -151,6 +175,7 @@ public final class ChatPlugin implements Plugin {
                 LOG.log(System.Logger.Level.INFO, "{0} unconfirmed messages of an earlier run are back in the outbox", requeued);
             }
             conversations.loadUnread();
+            indexer.poke(); // messages stored while the index was behind (an earlier run, a crash)
             ready = true;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The chat history could not be opened", e);
@@ -233,6 +258,15 @@ public final class ChatPlugin implements Plugin {
         if (view != null) {
             request.draft().ifPresent(view::setDraft);
             view.focusInput();
+        }
+    }
+
+    /** A search result chosen: its conversation, at that message. FX thread. */
+    private void showFound(StoredMessage message) {
+        open(message.key());
+        ConversationView view = views.get(message.key());
+        if (view != null) {
+            view.jumpTo(message);
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class TextsTest {
     /** Keys whose text is the same in both languages on purpose: they only place a name. */
-    private static final Set<String> SAME_IN_BOTH = Set.of("tab.title");
+    private static final Set<String> SAME_IN_BOTH = Set.of("tab.title", "search.result");
 
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();

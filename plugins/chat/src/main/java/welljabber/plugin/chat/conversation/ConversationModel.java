@@ -48,6 +48,11 @@ public final class ConversationModel {
     private final PauseTransition pause = new PauseTransition(PAUSE_AFTER);
     private ChatState ownState = ChatState.active;
     private boolean olderExhausted;
+    /** False after a jump into the middle of history: the newest messages are not loaded yet. */
+    private boolean newerExhausted = true;
+    private boolean loadingNewer;
+    /** Grows with each jump: pages read for an earlier view of the list are dropped, not mixed in. */
+    private long generation;
     private Optional<String> resource = Optional.empty();
 
     ConversationModel(ConversationKey key, String peerName, String ownName, MessageStore store, Executor background,
@@ -108,6 +113,7 @@ public final class ConversationModel {
 
     /** Loads the newest page; {@code failed} hears about a database failure, on the FX thread. */
     void loadNewest(Consumer<RuntimeException> failed) {
+        long asked = generation;
         background.execute(() -> {
             try {
                 List<StoredMessage> local = store.newest(key, PAGE);
@@ -116,6 +122,9 @@ public final class ConversationModel {
                         && actions.backFill(key, local.isEmpty() ? Optional.empty() : Optional.of(local.getFirst())) > 0
                         ? store.newest(key, PAGE) : local;
                 Platform.runLater(() -> {
+                    if (asked != generation) {
+                        return;
+                    }
                     // Messages that arrived while the page was read are already in the list: keep them once.
                     page.stream().filter(message -> indexOf(message.id()) < 0).forEach(this::place);
                 });
@@ -135,6 +144,7 @@ public final class ConversationModel {
         }
         loadingOlder.set(true);
         StoredMessage first = messages.getFirst();
+        long asked = generation;
         background.execute(() -> {
             try {
                 List<StoredMessage> local = store.before(first, PAGE);
@@ -143,14 +153,71 @@ public final class ConversationModel {
                         && actions.backFill(key, Optional.of(local.isEmpty() ? first : local.getFirst())) > 0
                         ? store.before(first, PAGE) : local;
                 Platform.runLater(() -> {
+                    loadingOlder.set(false);
+                    if (asked != generation) {
+                        return;
+                    }
                     messages.addAll(0, page);
                     olderExhausted = page.isEmpty();
-                    loadingOlder.set(false);
                     shown.accept(page.size());
                 });
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Could not read older messages of " + key.peer(), e);
                 Platform.runLater(() -> loadingOlder.set(false));
+            }
+        });
+    }
+
+    /**
+     * Shows the part of history around {@code target} (a search result): half a page before it, half
+     * after. {@code shownAt} gets its index in the list, on the FX thread.
+     */
+    public void jumpTo(StoredMessage target, Consumer<Integer> shownAt) {
+        long asked = ++generation;
+        background.execute(() -> {
+            try {
+                List<StoredMessage> before = store.before(target, PAGE / 2);
+                List<StoredMessage> after = store.after(target, PAGE / 2);
+                Platform.runLater(() -> {
+                    if (asked != generation) {
+                        return;
+                    }
+                    List<StoredMessage> window = new java.util.ArrayList<>(before);
+                    window.add(target);
+                    window.addAll(after);
+                    messages.setAll(window);
+                    olderExhausted = false;
+                    newerExhausted = after.size() < PAGE / 2;
+                    shownAt.accept(before.size());
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not show the search result in " + key.peer(), e);
+            }
+        });
+    }
+
+    /** After a jump: loads the page after the newest message shown, when the user scrolls down to it. */
+    public void loadNewer() {
+        if (newerExhausted || loadingNewer || messages.isEmpty()) {
+            return;
+        }
+        loadingNewer = true;
+        StoredMessage last = messages.getLast();
+        long asked = generation;
+        background.execute(() -> {
+            try {
+                List<StoredMessage> page = store.after(last, PAGE);
+                Platform.runLater(() -> {
+                    loadingNewer = false;
+                    if (asked != generation) {
+                        return;
+                    }
+                    page.stream().filter(message -> indexOf(message.id()) < 0).forEach(messages::add);
+                    newerExhausted = page.size() < PAGE;
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not read newer messages of " + key.peer(), e);
+                Platform.runLater(() -> loadingNewer = false);
             }
         });
     }
@@ -206,6 +273,17 @@ public final class ConversationModel {
         if (!message.outgoing()) {
             peerState.set(ChatState.active); // a message ends "is typing" (XEP-0085 §5.4)
         }
+        if (!newerExhausted) {
+            // The list shows older history after a search: a new message of the contact comes when the
+            // user scrolls down; one of ours brings the conversation back to its newest page.
+            if (message.outgoing()) {
+                generation++;
+                messages.clear();
+                newerExhausted = true;
+                loadNewest(e -> LOG.log(System.Logger.Level.ERROR, "Could not reload " + key.peer(), e));
+            }
+            return;
+        }
         if (indexOf(message.id()) < 0) {
             place(message);
         }
@@ -214,9 +292,14 @@ public final class ConversationModel {
     /** A message changed state or text; FX thread. */
     void changed(StoredMessage message) {
         int index = indexOf(message.id());
-        if (index >= 0) {
-            messages.set(index, message);
+        if (index < 0) {
+            return;
         }
+        StoredMessage shown = messages.get(index);
+        // Answers are recorded on different threads (the server's acknowledgement, the contact's receipt),
+        // so their news can arrive out of order: never show a message going back from delivered to sent.
+        boolean backwards = shown.state() != message.state() && !shown.state().mayBecome(message.state());
+        messages.set(index, backwards ? message.withState(shown.state(), shown.error()) : message);
     }
 
     /** Inserts in time order; nearly always at the end, so the search starts there. */

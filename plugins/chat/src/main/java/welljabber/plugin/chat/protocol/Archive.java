@@ -2,11 +2,10 @@ package welljabber.plugin.chat.protocol;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import org.jivesoftware.smack.SmackException;
@@ -76,7 +75,7 @@ public final class Archive {
             args.queryLastPage();
         }
         try {
-            return fetch(account, connection.get(), args.build(), CATCH_UP_PAGES, true);
+            return fetch(account, connection.get(), args.build(), CATCH_UP_PAGES, Optional.empty());
         } catch (XMPPException.XMPPErrorException e) {
             if (after.isEmpty() || e.getStanzaError().getCondition() != StanzaError.Condition.item_not_found) {
                 LOG.log(System.Logger.Level.INFO, "The archive refused to catch up: {0}", e.getMessage());
@@ -86,7 +85,7 @@ public final class Archive {
         // The archive no longer has that message (expired): start from its newest page instead.
         try {
             return fetch(account, connection.get(),
-                    MamManager.MamQueryArgs.builder().setResultPageSizeTo(PAGE).queryLastPage().build(), 1, true);
+                    MamManager.MamQueryArgs.builder().setResultPageSizeTo(PAGE).queryLastPage().build(), 1, Optional.empty());
         } catch (XMPPException.XMPPErrorException e) {
             LOG.log(System.Logger.Level.INFO, "The archive refused to catch up: {0}", e.getMessage());
             return 0;
@@ -113,7 +112,7 @@ public final class Archive {
             args.queryLastPage();
         }
         try {
-            return fetch(key.account(), connection.get(), args.build(), 1, false);
+            return fetch(key.account(), connection.get(), args.build(), 1, Optional.of(key));
         } catch (XMPPException.XMPPErrorException e) {
             LOG.log(System.Logger.Level.INFO, "The archive did not answer for {0}: {1}", key.peer(), e.getMessage());
             return 0;
@@ -129,20 +128,22 @@ public final class Archive {
         }
     }
 
-    /** Runs the query and up to {@code pages} pages, forwards (catching up) or backwards (back-filling). */
-    private int fetch(AccountId account, XMPPConnection connection, MamManager.MamQueryArgs args, int pages, boolean forwards)
+    /** Runs the query and up to {@code pages} pages, forwards (catching up) or backwards (back-filling {@code peer}). */
+    private int fetch(AccountId account, XMPPConnection connection, MamManager.MamQueryArgs args, int pages,
+            Optional<ConversationKey> peer)
             throws XMPPException.XMPPErrorException, InterruptedException {
         try {
             MamManager.MamQuery query = MamManager.getInstanceFor(connection).queryArchive(args);
             Arrivals arrivals = protocol.arrivals(account, connection);
-            int stored = take(account, connection, arrivals, query.getPage(), !forwards);
+            boolean forwards = peer.isEmpty();
+            int stored = take(account, connection, arrivals, query.getPage(), forwards ? Optional.empty() : peer);
             for (int page = 1; page < pages && !query.isComplete(); page++) {
                 if (forwards) {
                     query.pageNext(PAGE);
                 } else {
                     query.pagePrevious(PAGE);
                 }
-                stored += take(account, connection, arrivals, query.getPage(), !forwards);
+                stored += take(account, connection, arrivals, query.getPage(), forwards ? Optional.empty() : peer);
             }
             return stored;
         } catch (SmackException.NoResponseException | SmackException.NotConnectedException | SmackException.NotLoggedInException e) {
@@ -151,19 +152,22 @@ public final class Archive {
         }
     }
 
-    /** {@code older}: a back-filled page, stored newest first so each sorts before the one after it. */
+    /**
+     * Stores a page in archive order (so a correction finds the message it corrects). {@code backFilled}:
+     * the conversation of a back-filled page, whose messages are numbered below everything it holds.
+     */
     private int take(AccountId account, XMPPConnection connection, Arrivals arrivals, MamManager.MamQueryPage page,
-            boolean older) {
+            Optional<ConversationKey> backFilled) {
         BareJid own = connection.getUser() == null ? null : connection.getUser().asBareJid();
         if (own == null) {
             return 0;
         }
         int stored = 0;
-        List<Message> carriers = new ArrayList<>(page.getMamResultCarrierMessages());
-        if (older) {
-            Collections.reverse(carriers);
-        }
+        List<Message> carriers = page.getMamResultCarrierMessages();
+        long below = backFilled.map(store::lowestSeq).orElse(0L);
+        int position = 0;
         for (Message carrier : carriers) {
+            position++;
             if (carrier.getFrom() != null && !carrier.getFrom().equals(own)) {
                 LOG.log(System.Logger.Level.WARNING, "Ignored an archive result from {0}, not from our own archive", carrier.getFrom());
                 continue;
@@ -172,7 +176,8 @@ public final class Archive {
             if (result == null || result.getForwarded() == null) {
                 continue;
             }
-            if (takeOne(own, arrivals, result.getId(), result.getForwarded(), older) == Arrivals.Taken.STORED) {
+            OptionalLong seq = backFilled.isPresent() ? OptionalLong.of(below - carriers.size() - 1 + position) : OptionalLong.empty();
+            if (takeOne(own, arrivals, result.getId(), result.getForwarded(), seq) == Arrivals.Taken.STORED) {
                 stored++;
             }
         }
@@ -180,7 +185,7 @@ public final class Archive {
     }
 
     private Arrivals.Taken takeOne(BareJid own, Arrivals arrivals, String archiveId, Forwarded<Message> forwarded,
-            boolean older) {
+            OptionalLong seq) {
         Message message = forwarded.getForwardedStanza();
         if (message.getType() != Message.Type.chat && message.getType() != Message.Type.normal) {
             return Arrivals.Taken.NOT_A_TEXT; // group chat and errors are not one-to-one conversation messages
@@ -196,6 +201,6 @@ public final class Archive {
         Instant at = delay == null || delay.getStamp() == null || delay.getStamp().toInstant().isAfter(now)
                 ? now : delay.getStamp().toInstant();
         return arrivals.take(message, contact.asBareJid(), outgoing, Optional.ofNullable(contact.getResourceOrNull()).map(Object::toString),
-                at, Optional.ofNullable(archiveId), older);
+                at, Optional.ofNullable(archiveId), seq);
     }
 }

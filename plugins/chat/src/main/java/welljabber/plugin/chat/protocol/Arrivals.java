@@ -3,6 +3,7 @@ package welljabber.plugin.chat.protocol;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import org.jivesoftware.smack.packet.Message;
@@ -68,15 +69,16 @@ final class Arrivals {
      * @return what became of it
      */
     Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource) {
-        return take(message, peer, outgoing, resource, sentAt(message), ownArchiveId(message), false);
+        return take(message, peer, outgoing, resource, sentAt(message), ownArchiveId(message), OptionalLong.empty());
     }
 
     /**
      * A message with its time and archive id known from elsewhere: a MAM result carries them on its
-     * wrapper, not on the message. {@code older}: found by back-filling, so it sorts before what we have.
+     * wrapper, not on the message. {@code seq}: for a back-filled message, its place among messages of
+     * the same instant (see {@link MessageStore#insertOlder}).
      */
     Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant at,
-            Optional<String> serverId, boolean older) {
+            Optional<String> serverId, OptionalLong seq) {
         String body = message.getBody();
         if (body == null) {
             // XHTML-IM without a plain body: we never render markup.
@@ -96,7 +98,7 @@ final class Arrivals {
             }
             WireMessage wire = new WireMessage(key, outgoing, resource, body, at, Optional.ofNullable(message.getStanzaId()),
                     Optional.ofNullable(OriginIdElement.getOriginId(message)).map(OriginIdElement::getId), serverId);
-            Optional<StoredMessage> stored = older ? store.insertOlder(wire) : store.insertWire(wire);
+            Optional<StoredMessage> stored = seq.isPresent() ? store.insertOlder(wire, seq.getAsLong()) : store.insertWire(wire);
             stored.ifPresent(listener::added);
             return stored.isPresent() ? Taken.STORED : Taken.KNOWN;
         } catch (RuntimeException storageFailed) {

@@ -53,6 +53,15 @@ public final class ChatSchema {
                 new Migration(8, "one row per archived message", """
                         CREATE UNIQUE INDEX IF NOT EXISTS MESSAGE_ARCHIVED_ONCE ON MESSAGE(ACCOUNT, SERVER_ID)"""),
                 new Migration(9, "arrival order", """
-                        CREATE SEQUENCE IF NOT EXISTS MESSAGE_ORDER START WITH 1000000000000000"""));
+                        CREATE SEQUENCE IF NOT EXISTS MESSAGE_ORDER START WITH 1000000000000000"""),
+                // Full-text search: which message has which word (search.SearchTokens), newest first per word.
+                new Migration(10, "search index", """
+                        CREATE TABLE IF NOT EXISTS SEARCH_TOKEN (
+                            TOKEN VARCHAR(64) NOT NULL,
+                            MESSAGE_ID BIGINT NOT NULL,
+                            PRIMARY KEY (TOKEN, MESSAGE_ID)
+                        )"""),
+                new Migration(11, "how far the search index got", """
+                        CREATE TABLE IF NOT EXISTS SEARCH_STATE (ID INT PRIMARY KEY, LAST_INDEXED BIGINT NOT NULL)"""));
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -47,22 +48,38 @@ public final class MessageStore {
      * client (SENT). Empty when the same message was stored before.
      */
     public Optional<StoredMessage> insertWire(WireMessage message) {
-        return insertWire(message, false);
+        return insertWire(message, OptionalLong.empty());
     }
 
     /**
-     * {@link #insertWire(WireMessage)} for a message found by back-filling from the archive: it sorts
-     * before every message of the conversation that has the same time. Insert a page newest first.
+     * {@link #insertWire(WireMessage)} for a message found by back-filling from the archive, with an
+     * explicit order among messages of the same instant: take {@link #lowestSeq} before a page and give
+     * its messages, oldest first, numbers below it.
      */
-    public Optional<StoredMessage> insertOlder(WireMessage message) {
-        return insertWire(message, true);
+    public Optional<StoredMessage> insertOlder(WireMessage message, long seq) {
+        return insertWire(message, OptionalLong.of(seq));
     }
 
-    private Optional<StoredMessage> insertWire(WireMessage message, boolean older) {
+    /** The lowest order number in the conversation (for back-filling below it), or a start value when empty. */
+    public long lowestSeq(ConversationKey key) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COALESCE(MIN(SEQ), NEXT VALUE FOR MESSAGE_ORDER) FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ?")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    private Optional<StoredMessage> insertWire(WireMessage message, OptionalLong seq) {
         String dedupeKey = DedupeKey.of(message);
         Optional<StoredMessage> stored = insert(message.key(), message.outgoing(), message.resource(), message.body(),
                 message.at(), message.stanzaId(), dedupeKey, message.serverId(),
-                message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing(), older);
+                message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing(), seq);
         if (stored.isEmpty() && message.serverId().isPresent()) {
             rememberServerId(message, dedupeKey);
         }
@@ -160,16 +177,14 @@ public final class MessageStore {
     /** Puts a message of ours in the outbox (QUEUED); {@code id} is both its stanza id and its origin-id. */
     public StoredMessage insertOutgoing(ConversationKey key, Optional<String> resource, String body, Instant at, String id) {
         return insert(key, true, resource, body, at, Optional.of(id), DedupeKey.ofOutgoing(id), Optional.empty(),
-                DeliveryState.QUEUED, false, false)
+                DeliveryState.QUEUED, false, OptionalLong.empty())
                 .orElseThrow(() -> new StorageException("An outgoing message id was used twice: " + id, null));
     }
 
     private Optional<StoredMessage> insert(ConversationKey key, boolean outgoing, Optional<String> resource, String body,
             Instant at, Optional<String> stanzaId, String dedupeKey, Optional<String> serverId, DeliveryState state,
-            boolean unread, boolean older) {
-        String seq = older
-                ? "(SELECT COALESCE(MIN(SEQ), NEXT VALUE FOR MESSAGE_ORDER) - 1 FROM MESSAGE WHERE ACCOUNT = ?1 AND PEER = ?2)"
-                : "NEXT VALUE FOR MESSAGE_ORDER";
+            boolean unread, OptionalLong givenSeq) {
+        String seq = givenSeq.isPresent() ? Long.toString(givenSeq.getAsLong()) : "NEXT VALUE FOR MESSAGE_ORDER";
         return storage.withConnection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, DEDUPE_KEY, STATE, UNREAD,
@@ -227,6 +242,39 @@ public final class MessageStore {
                 List<StoredMessage> page = read(select);
                 Collections.reverse(page);
                 return page;
+            }
+        });
+    }
+
+    /** The {@code limit} messages just after {@code last}, oldest first (scrolling down after a jump). */
+    public List<StoredMessage> after(StoredMessage last, int limit) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
+                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND (AT_MILLIS > ? OR (AT_MILLIS = ? AND SEQ > ?))
+                    ORDER BY AT_MILLIS, SEQ LIMIT ?""")) {
+                select.setString(1, last.key().account().value());
+                select.setString(2, last.key().peer().toString());
+                select.setLong(3, last.at().toEpochMilli());
+                select.setLong(4, last.at().toEpochMilli());
+                select.setLong(5, last.seq());
+                select.setInt(6, limit);
+                return read(select);
+            }
+        });
+    }
+
+    /** These messages, in the order of {@code ids}; ids no longer stored are left out. */
+    public List<StoredMessage> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ID = ANY(?)")) {
+                select.setObject(1, ids.toArray(Long[]::new));
+                Map<Long, StoredMessage> found = new java.util.HashMap<>();
+                read(select).forEach(message -> found.put(message.id(), message));
+                return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
             }
         });
     }

@@ -3,6 +3,7 @@ package welljabber.plugin.chat.view;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -12,11 +13,16 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -42,6 +48,9 @@ public final class ConversationView {
     private BooleanBinding showing;
     private ScrollBar scrollBar;
     private boolean filled;
+    /** The user is at the end of the conversation: new messages scroll into view. */
+    private boolean following = true;
+    private boolean endScrollPending;
 
     /**
      * {@code markRead} is called (FX thread) whenever the user is looking at unread messages;
@@ -80,6 +89,11 @@ public final class ConversationView {
                 ? texts.format("tab.titleUnread", model.peerName(), model.unreadProperty().get())
                 : texts.format("tab.title", model.peerName()), model.unreadProperty()));
         model.messages().addListener(this::messagesChanged);
+        // Follow new messages only while the user is at the end: decided when the user scrolls, never by
+        // our own scrolling (the flow moves its scroll bar during layout too).
+        list.addEventFilter(ScrollEvent.SCROLL, event -> Platform.runLater(this::userScrolled));
+        list.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> Platform.runLater(this::userScrolled));
+        list.addEventFilter(KeyEvent.KEY_RELEASED, event -> Platform.runLater(this::userScrolled));
         model.unreadProperty().addListener((observable, before, after) -> readIfShowing());
         root.sceneProperty().addListener((observable, before, after) -> watchShowing());
     }
@@ -96,27 +110,64 @@ public final class ConversationView {
         composer.setDraft(draft);
     }
 
+    /** Shows {@code target} (a search result) in the middle of its history, selected. */
+    public void jumpTo(StoredMessage target) {
+        model.jumpTo(target, index -> {
+            following = false;
+            list.scrollTo(Math.max(0, index - 2));
+            list.getSelectionModel().clearAndSelect(index);
+        });
+    }
+
     public void focusInput() {
         composer.focus();
     }
 
-    /** Keeps the newest message in view when it arrives while the user is at the bottom, or is ours. */
+    /** Keeps the newest message in view when it arrives while the user is at the end, or is ours. */
     private void messagesChanged(ListChangeListener.Change<? extends StoredMessage> change) {
         boolean toEnd = false;
         while (change.next()) {
             if (change.wasAdded() && change.getTo() == model.messages().size()) {
-                toEnd |= !filled || atBottom() || change.getAddedSubList().stream().anyMatch(StoredMessage::outgoing);
+                toEnd |= !filled || following || change.getAddedSubList().stream().anyMatch(StoredMessage::outgoing);
             }
         }
         filled |= !model.messages().isEmpty();
+        verticalScrollBar();
         if (toEnd) {
-            list.scrollTo(model.messages().size() - 1);
+            scrollToEnd();
         }
     }
 
-    private boolean atBottom() {
-        ScrollBar bar = verticalScrollBar();
-        return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 0.01;
+    /**
+     * Shows the last message whole. ListView.scrollTo estimates the heights of rows it has not laid out
+     * (ours wrap, so they differ) and can stop short of the end; once laid out, the flow is pushed to its
+     * very end. One follow-up per pulse, however many messages a burst adds.
+     */
+    private void scrollToEnd() {
+        list.scrollTo(model.messages().size() - 1);
+        if (!endScrollPending) {
+            endScrollPending = true;
+            Platform.runLater(() -> {
+                endScrollPending = false;
+                if (following && list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    list.layout();
+                    flow.scrollPixels(Double.MAX_VALUE / 4);
+                }
+            });
+        }
+    }
+
+    private void userScrolled() {
+        following = lastVisible();
+    }
+
+    /** Whether the last row is on screen, as laid out now. */
+    private boolean lastVisible() {
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return true; // not laid out yet
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return last == null || last.getIndex() >= model.messages().size() - 1;
     }
 
     /** The list's own scroll bar, once its skin exists: scrolling to its top loads the page before. */
@@ -126,6 +177,9 @@ public final class ConversationView {
                 if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
                     scrollBar = bar;
                     bar.valueProperty().addListener((observable, before, after) -> {
+                        if (after.doubleValue() >= bar.getMax() && filled) {
+                            model.loadNewer();
+                        }
                         if (after.doubleValue() <= bar.getMin() && filled) {
                             model.loadOlder(added -> {
                                 if (added > 0) {
