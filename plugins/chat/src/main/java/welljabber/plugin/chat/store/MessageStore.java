@@ -220,10 +220,24 @@ public final class MessageStore {
 
     /** The newest {@code limit} messages of a conversation, oldest first. */
     public List<StoredMessage> newest(ConversationKey key, int limit) {
-        return page(key, Long.MAX_VALUE, Long.MAX_VALUE, limit);
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT ?")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                select.setInt(3, limit);
+                List<StoredMessage> page = read(select);
+                Collections.reverse(page);
+                return page;
+            }
+        });
     }
 
-    /** The {@code limit} messages just before {@code first}, oldest first (scrolling up). */
+    /**
+     * The {@code limit} messages just before {@code first}, oldest first (scrolling up). The condition is
+     * written as a range on AT_MILLIS plus a filter, which H2 serves from the MESSAGE_PAGE index; the
+     * equivalent "(AT_MILLIS < ? OR (AT_MILLIS = ? AND SEQ < ?))" made it read the whole conversation.
+     */
     public List<StoredMessage> before(StoredMessage first, int limit) {
         return page(first.key(), first.at().toEpochMilli(), first.seq(), limit);
     }
@@ -231,7 +245,7 @@ public final class MessageStore {
     private List<StoredMessage> page(ConversationKey key, long atMillis, long seq, int limit) {
         return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
-                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND (AT_MILLIS < ? OR (AT_MILLIS = ? AND SEQ < ?))
+                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ < ?)
                     ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT ?""")) {
                 select.setString(1, key.account().value());
                 select.setString(2, key.peer().toString());
@@ -250,7 +264,7 @@ public final class MessageStore {
     public List<StoredMessage> after(StoredMessage last, int limit) {
         return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
-                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND (AT_MILLIS > ? OR (AT_MILLIS = ? AND SEQ > ?))
+                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
                     ORDER BY AT_MILLIS, SEQ LIMIT ?""")) {
                 select.setString(1, last.key().account().value());
                 select.setString(2, last.key().peer().toString());
