@@ -35,8 +35,9 @@ public final class ChatSchema {
                         CREATE UNIQUE INDEX IF NOT EXISTS MESSAGE_ONCE ON MESSAGE(ACCOUNT, PEER, OUTGOING, DEDUPE_KEY)"""),
                 // A conversation's pages, newest first. SEQ orders messages of the same instant (archives
                 // stamp whole seconds): growing for what arrives, shrinking for what back-filling finds.
+                // Descending, because H2 reads an index forwards only: pages are asked for newest first.
                 new Migration(3, "conversation pages", """
-                        CREATE INDEX IF NOT EXISTS MESSAGE_PAGE ON MESSAGE(ACCOUNT, PEER, AT_MILLIS, SEQ)"""),
+                        CREATE INDEX IF NOT EXISTS MESSAGE_PAGE ON MESSAGE(ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC)"""),
                 // Receipts and errors find the message they answer by its stanza id.
                 new Migration(4, "answers find their message", """
                         CREATE INDEX IF NOT EXISTS MESSAGE_STANZA ON MESSAGE(ACCOUNT, PEER, STANZA_ID)"""),

@@ -166,7 +166,7 @@ public final class MessageStore {
     public Optional<StoredMessage> lastOutgoing(ConversationKey key) {
         return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT 1")) {
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT 1")) {
                 select.setString(1, key.account().value());
                 select.setString(2, key.peer().toString());
                 return read(select).stream().findFirst();
@@ -222,7 +222,7 @@ public final class MessageStore {
     public List<StoredMessage> newest(ConversationKey key, int limit) {
         return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT ?")) {
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT ?")) {
                 select.setString(1, key.account().value());
                 select.setString(2, key.peer().toString());
                 select.setInt(3, limit);
@@ -237,6 +237,9 @@ public final class MessageStore {
      * The {@code limit} messages just before {@code first}, oldest first (scrolling up). The condition is
      * written as a range on AT_MILLIS plus a filter, which H2 serves from the MESSAGE_PAGE index; the
      * equivalent "(AT_MILLIS < ? OR (AT_MILLIS = ? AND SEQ < ?))" made it read the whole conversation.
+     * ORDER BY repeats ACCOUNT and PEER (constant here): H2 reads rows in index order only when the
+     * ORDER BY columns are the index's from its first one; without them it read and sorted the whole
+     * conversation (100,001 rows scanned, 330 ms for 100,000 messages; now 101 rows).
      */
     public List<StoredMessage> before(StoredMessage first, int limit) {
         return page(first.key(), first.at().toEpochMilli(), first.seq(), limit);
@@ -246,7 +249,7 @@ public final class MessageStore {
         return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
                      FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ < ?)
-                    ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT ?""")) {
+                    ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT ?""")) {
                 select.setString(1, key.account().value());
                 select.setString(2, key.peer().toString());
                 select.setLong(3, atMillis);

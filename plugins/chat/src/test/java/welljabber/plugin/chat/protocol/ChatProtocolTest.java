@@ -43,11 +43,9 @@ import welljabber.plugin.chat.store.H2TestStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.sandbox.LoopbackConnections;
-import welljabber.sandbox.ProsodyOptions;
+import welljabber.plugin.chat.MeAndAliceAreContacts;
 import welljabber.sandbox.ProsodyServer;
-import welljabber.sandbox.RosterEntry;
 import welljabber.testsupport.Poll;
-import welljabber.testsupport.ProsodySetup;
 import welljabber.testsupport.WithProsody;
 import welljabber.testsupport.XmppTestClients;
 
@@ -56,18 +54,10 @@ import welljabber.testsupport.XmppTestClients;
  * plugin's code, alice and bob are plain Smack clients. me and alice see each other's presence (so
  * receipts flow between them); bob is a stranger.
  */
-@WithProsody(accounts = {"me:secret", "alice:secret", "bob:secret"}, muc = false, setup = ChatProtocolTest.Contacts.class)
+@WithProsody(accounts = {"me:secret", "alice:secret", "bob:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
 class ChatProtocolTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AccountId ACCOUNT = new AccountId("me-account");
-
-    static final class Contacts implements ProsodySetup {
-        @Override
-        public void configure(ProsodyOptions.Builder options) {
-            options.roster("me", RosterEntry.mutual("alice@localhost", "Alice"));
-            options.roster("alice", RosterEntry.mutual("me@localhost", "Me"));
-        }
-    }
 
     private final H2TestStorage storage = H2TestStorage.inMemory();
     private final MessageStore store = new MessageStore(storage);

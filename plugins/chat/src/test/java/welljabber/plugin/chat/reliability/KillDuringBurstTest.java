@@ -34,11 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.impl.JidCreate;
 
 import welljabber.plugin.chat.store.H2TestStorage;
-import welljabber.sandbox.ProsodyOptions;
+import welljabber.plugin.chat.MeAndAliceAreContacts;
 import welljabber.sandbox.ProsodyServer;
-import welljabber.sandbox.RosterEntry;
 import welljabber.testsupport.Poll;
-import welljabber.testsupport.ProsodySetup;
 import welljabber.testsupport.WithProsody;
 import welljabber.testsupport.XmppTestClients;
 
@@ -48,21 +46,13 @@ import welljabber.testsupport.XmppTestClients;
  * in its history, once. The client runs in a process of its own ({@link KillableClient}) with its
  * history in an H2 file opened the way the shell opens its database.
  */
-@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = KillDuringBurstTest.Contacts.class)
+@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
 class KillDuringBurstTest {
     private static final int BURST = 5_000;
     /** Kill once this many receipts came back: well inside the burst. */
     private static final int KILL_AFTER_RECEIPTS = 1_000;
     /** Generous: the machine may be busy with other builds. */
     private static final Duration WAIT = Duration.ofSeconds(120);
-
-    static final class Contacts implements ProsodySetup {
-        @Override
-        public void configure(ProsodyOptions.Builder options) {
-            options.roster("me", RosterEntry.mutual("alice@localhost", "Alice"));
-            options.roster("alice", RosterEntry.mutual("me@localhost", "Me"));
-        }
-    }
 
     @Test
     void everyAcknowledgedMessageIsInHistoryOnceAfterAKill(ProsodyServer server, XmppTestClients clients, @TempDir Path folder)

@@ -22,11 +22,9 @@ import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
 import welljabber.plugin.chat.store.H2TestStorage;
 import welljabber.plugin.chat.store.StoredMessage;
-import welljabber.sandbox.ProsodyOptions;
+import welljabber.plugin.chat.MeAndAliceAreContacts;
 import welljabber.sandbox.ProsodyServer;
-import welljabber.sandbox.RosterEntry;
 import welljabber.testsupport.Poll;
-import welljabber.testsupport.ProsodySetup;
 import welljabber.testsupport.WithProsody;
 import welljabber.testsupport.XmppTestClients;
 
@@ -36,17 +34,9 @@ import welljabber.testsupport.XmppTestClients;
  * own H2 history; "exactly once" is what the peer's history holds. How many copies crossed the wire
  * (Smack resends what the dead server never acknowledged) is recorded for the report, not hidden.
  */
-@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = ServerRestartTest.Contacts.class)
+@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
 class ServerRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    static final class Contacts implements ProsodySetup {
-        @Override
-        public void configure(ProsodyOptions.Builder options) {
-            options.roster("me", RosterEntry.mutual("alice@localhost", "Alice"));
-            options.roster("alice", RosterEntry.mutual("me@localhost", "Me"));
-        }
-    }
 
     @Test
     void aHundredMessagesSentWhileTheServerStopsAndComesBackArriveOnceEach(ProsodyServer server, XmppTestClients clients)
