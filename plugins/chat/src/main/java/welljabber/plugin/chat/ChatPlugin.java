@@ -65,8 +65,11 @@ public final class ChatPlugin implements Plugin {
     static final String NOTIFY_KEY = "notify.enabled";
     static final String TYPING_KEY = "typing.send";
     static final String SEARCH_PANE = "chat.search";
-    /** After the contacts and rooms panes. */
-    static final int SEARCH_ORDER = 500;
+    /**
+     * Last: after contacts, rooms and the server pane (900), so the pane a user opens the window to
+     * stays in front; search is reached with Shortcut+Shift+F or Tools → Search messages.
+     */
+    static final int SEARCH_ORDER = 950;
     /** A notice shows the start of a message only. */
     private static final int NOTICE_LENGTH = 200;
     private static final System.Logger LOG = System.getLogger(ChatPlugin.class.getName());
