@@ -43,7 +43,6 @@ import welljabber.plugin.chat.store.H2TestStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.sandbox.LoopbackConnections;
-import welljabber.plugin.chat.MeAndAliceAreContacts;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.testsupport.Poll;
 import welljabber.testsupport.WithProsody;

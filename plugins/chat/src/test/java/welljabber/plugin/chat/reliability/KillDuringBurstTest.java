@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.impl.JidCreate;
 
 import welljabber.plugin.chat.store.H2TestStorage;
-import welljabber.plugin.chat.MeAndAliceAreContacts;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.testsupport.Poll;
 import welljabber.testsupport.WithProsody;
@@ -46,11 +45,22 @@ import welljabber.testsupport.XmppTestClients;
  * in its history, once. The client runs in a process of its own ({@link KillableClient}) with its
  * history in an H2 file opened the way the shell opens its database.
  */
-@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
+@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = ContactsForReliability.class)
 class KillDuringBurstTest {
     private static final int BURST = 5_000;
     /** Kill once this many receipts came back: well inside the burst. */
     private static final int KILL_AFTER_RECEIPTS = 1_000;
+    /**
+     * H2 setting the client's database is opened with: every commit written to the file before the
+     * commit returns. With H2's default (a write delay of up to half a second), runs of this test found
+     * 106, 124 and 341 acknowledged messages missing from the file right after the kill: the plugin
+     * stores before it acknowledges, but H2 had not written yet. The shell's database must be opened
+     * this way for the guarantee to hold (see the chat plugin's report); this test checks the plugin's
+     * side of it.
+     */
+    static final String DURABLE = ";WRITE_DELAY=0";
+    /** At most this many messages without a receipt while the client is alive. */
+    private static final int WINDOW = 500;
     /** Generous: the machine may be busy with other builds. */
     private static final Duration WAIT = Duration.ofSeconds(120);
 
@@ -60,15 +70,27 @@ class KillDuringBurstTest {
         Path database = folder.resolve("history");
         List<Process> started = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
+        XMPPTCPConnection aliceConnection = null;
         try {
             Process client = start(server, database, started);
             XMPPTCPConnection alice = clients.login("alice");
+            aliceConnection = alice;
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, receipt) -> acknowledged.add(id));
 
+            AtomicBoolean killed = new AtomicBoolean();
             Thread burst = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     for (int i = 0; i < BURST && !stop.get(); i++) {
+                        // A window, as any sender keeps: with thousands unanswered, the receipts coming back and
+                        // Smack's stream-management answers share one full send queue, and sender, server and
+                        // client all stop (seen here). After the kill no receipts come, so only pace.
+                        while (!killed.get() && i - acknowledged.size() > WINDOW && !stop.get()) {
+                            Thread.sleep(1);
+                        }
+                        if (killed.get() && i % 100 == 0) {
+                            Thread.sleep(1);
+                        }
                         alice.sendStanza(StanzaBuilder.buildMessage("burst-" + i).to(JidCreate.entityBareFrom("me@localhost"))
                                 .ofType(Message.Type.chat).setBody("burst message " + i).addExtension(new DeliveryReceiptRequest())
                                 .build());
@@ -79,6 +101,7 @@ class KillDuringBurstTest {
             });
             Poll.until(WAIT, () -> acknowledged.size() >= KILL_AFTER_RECEIPTS, () -> "only " + acknowledged.size() + " receipts");
             client.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no database close
+            killed.set(true);
             assertTrue(client.waitFor(10, TimeUnit.SECONDS));
             burst.join(WAIT.toMillis());
             Thread.sleep(500); // receipts the client sent just before dying are still on their way
@@ -109,13 +132,16 @@ class KillDuringBurstTest {
         } finally {
             stop.set(true); // a failed test must not leave the burst filling alice's send queue
             started.forEach(Process::destroyForcibly);
+            if (aliceConnection != null) {
+                aliceConnection.instantShutdown(); // a stuck send queue would make a clean disconnect wait forever
+            }
         }
     }
 
     private static Process start(ProsodyServer server, Path database, List<Process> started) throws IOException, InterruptedException {
         String classpath = System.getProperty("jdk.module.path") + java.io.File.pathSeparator + System.getProperty("java.class.path");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "-Dwelljabber.test.h2Settings=" + System.getProperty("welljabber.test.h2Settings", ""),
+                "-cp", classpath, "-Dwelljabber.test.h2Settings=" + DURABLE,
                 KillableClient.class.getName(),
                 server.host(), Integer.toString(server.c2sPort()), server.certificatePath().toString(), database.toString())
                 .redirectErrorStream(true).start();
@@ -158,7 +184,7 @@ class KillDuringBurstTest {
 
     /** Stanza id → how many rows hold it, read from the client's database after it closed. */
     private static Map<String, Integer> storedIds(Path database) throws Exception {
-        try (H2TestStorage storage = H2TestStorage.file(database)) {
+        try (H2TestStorage storage = H2TestStorage.file(database, DURABLE)) {
             return storage.withConnection(connection -> {
                 Map<String, Integer> ids = new HashMap<>();
                 try (PreparedStatement select = connection.prepareStatement(

@@ -22,7 +22,6 @@ import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
 import welljabber.plugin.chat.store.H2TestStorage;
 import welljabber.plugin.chat.store.StoredMessage;
-import welljabber.plugin.chat.MeAndAliceAreContacts;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.testsupport.Poll;
 import welljabber.testsupport.WithProsody;
@@ -34,7 +33,7 @@ import welljabber.testsupport.XmppTestClients;
  * own H2 history; "exactly once" is what the peer's history holds. How many copies crossed the wire
  * (Smack resends what the dead server never acknowledged) is recorded for the report, not hidden.
  */
-@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
+@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = ContactsForReliability.class)
 class ServerRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -29,8 +29,12 @@ public final class H2TestStorage implements PluginStorage, AutoCloseable {
 
     /** In a file, opened with the shell's own settings ({@code Database}: DB_CLOSE_ON_EXIT off, H2's defaults otherwise). */
     public static H2TestStorage file(Path file) {
-        return new H2TestStorage("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
-                + System.getProperty("welljabber.test.h2Settings", ""));
+        return file(file, System.getProperty("welljabber.test.h2Settings", ""));
+    }
+
+    /** {@link #file(Path)} with more H2 settings appended to the URL, such as {@code ;WRITE_DELAY=0}. */
+    public static H2TestStorage file(Path file, String settings) {
+        return new H2TestStorage("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + settings);
     }
 
     private H2TestStorage(String url) {

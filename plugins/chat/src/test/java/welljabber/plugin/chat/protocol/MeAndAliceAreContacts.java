@@ -1,4 +1,4 @@
-package welljabber.plugin.chat;
+package welljabber.plugin.chat.protocol;
 
 import welljabber.sandbox.ProsodyOptions;
 import welljabber.sandbox.RosterEntry;
