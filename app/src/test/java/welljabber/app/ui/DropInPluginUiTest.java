@@ -18,7 +18,7 @@ import welljabber.app.plugins.TestPlugins;
 class DropInPluginUiTest extends ShellUiTest {
 
     /** The plugins the app ships on its module path. */
-    private static final java.util.List<String> BUNDLED = java.util.List.of("roster", "serverinfo");
+    private static final java.util.List<String> BUNDLED = java.util.List.of("chat", "roster", "serverinfo");
 
     @Test
     void aDropInPluginRunsAndABrokenOneIsReportedWhileTheShellGoesOn() throws Exception {

@@ -1,0 +1,233 @@
+package welljabber.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+import org.jivesoftware.smack.chat2.ChatManager;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+import org.testfx.util.WaitForAsyncUtils;
+
+import welljabber.app.ShellFixture;
+import welljabber.app.account.TlsMode;
+import welljabber.sandbox.ProsodyOptions;
+import welljabber.sandbox.ProsodyServer;
+import welljabber.sandbox.RosterEntry;
+import welljabber.testsupport.ProsodySetup;
+import welljabber.testsupport.WithProsody;
+import welljabber.testsupport.XmppTestClients;
+
+/**
+ * The bundled chat plugin in the real shell against a real Prosody, driven through the UI: alice (a
+ * plain Smack client who has me as a mutual contact) writes, a tab opens, the user answers from the
+ * keyboard and sees the answer delivered; an address that does not exist fails with a sentence.
+ */
+@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = ChatUiTest.Contacts.class)
+class ChatUiTest extends ShellUiTest {
+
+    static final class Contacts implements ProsodySetup {
+        @Override
+        public void configure(ProsodyOptions.Builder options) {
+            options.roster("me", RosterEntry.mutual("alice@localhost", "Alice"));
+            options.roster("alice", RosterEntry.mutual("me@localhost", "Me"));
+        }
+    }
+
+    @Test
+    void aliceWritesATabOpensAndTheAnswerIsDelivered(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = new CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(alice).addIncomingListener((from, message, chat) -> aliceGot.add(message));
+
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+
+        aliceSays(alice, "Hello from Alice, see https://example.org/page. Not javascript:alert(1) though.");
+        await(() -> chatTab("alice").isPresent(), () -> "no chat tab opened for alice's message; tabs: " + tabTitles());
+        await(() -> bodies().stream().anyMatch(text -> text.startsWith("Hello from Alice")), () -> "messages shown: " + bodies());
+        // Safe links: the https address is a link, the javascript one is text.
+        await(() -> links().equals(List.of("https://example.org/page")), () -> "links shown: " + links());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("https://example.org/page"), links(), "only the https address is a link");
+
+        // The tab is in front and the window focused: the message counts as read and the title drops its count.
+        boolean focused = ShellFixture.stage().isFocused();
+        await(() -> chatTab("alice").map(Tab::getText).orElse("").equals(focused ? "alice" : "alice (1)"),
+                () -> "tab title " + tabTitles() + ", window focused: " + focused);
+
+        // Enter sends; Shift+Enter starts a new line.
+        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        robot.clickOn(input);
+        ShellFixture.onFx(() -> input.setText("Hi Alice"));
+        robot.type(KeyCode.ENTER);
+        await(() -> aliceGot.stream().anyMatch(m -> "Hi Alice".equals(m.getBody())), () -> "alice got " + bodiesOf(aliceGot));
+        await(() -> metas().stream().anyMatch(meta -> meta.startsWith("me ") && meta.endsWith("Delivered")),
+                () -> "our message is not shown as delivered: " + metas());
+        assertEquals("", input.getText(), "the input is emptied once the message is on its way");
+
+        ShellFixture.onFx(() -> input.setText("line one"));
+        ShellFixture.onFx(() -> input.positionCaret(input.getLength()));
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        assertEquals("line one\n", input.getText(), "Shift+Enter must start a new line, not send");
+        ShellFixture.onFx(() -> input.appendText("line two"));
+        robot.type(KeyCode.ENTER);
+        await(() -> aliceGot.stream().anyMatch(m -> "line one\nline two".equals(m.getBody())), () -> "alice got " + bodiesOf(aliceGot));
+
+        // Up in the empty input corrects our last message; it shows as edited with the original on hover.
+        robot.clickOn(input);
+        robot.type(KeyCode.UP);
+        await(() -> "line one\nline two".equals(input.getText()), () -> "Up did not bring back the last message: " + input.getText());
+        ShellFixture.onFx(() -> input.setText("lines one and two"));
+        robot.type(KeyCode.ENTER);
+        await(() -> aliceGot.stream().anyMatch(m -> "lines one and two".equals(m.getBody())
+                && org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension.from(m) != null),
+                () -> "alice got no correction: " + bodiesOf(aliceGot));
+        await(() -> bodies().contains("lines one and two") && !bodies().contains("line one\nline two")
+                && metas().stream().anyMatch(meta -> meta.contains("(edited)")), () -> "shown: " + bodies() + " " + metas());
+
+        // Alice typing shows under the messages, and goes when her message comes.
+        org.jivesoftware.smackx.chatstates.ChatStateManager.getInstance(alice).setCurrentState(
+                org.jivesoftware.smackx.chatstates.ChatState.composing,
+                ChatManager.getInstanceFor(alice).chatWith(JidCreate.entityBareFrom("me@localhost")));
+        await(() -> "alice is typing…".equals(robot.lookup("#chatPeerState").queryAs(Label.class).getText()),
+                () -> "typing shows \"" + robot.lookup("#chatPeerState").queryAs(Label.class).getText() + "\"");
+
+        // A /me action is shown with the sender's name, in the action style.
+        aliceSays(alice, "/me waves");
+        await(() -> bodies().contains("* alice waves"), () -> "messages shown: " + bodies());
+        assertTrue(robot.lookup(".chat-action").tryQuery().isPresent(), "the action is not in the action style");
+        await(() -> robot.lookup("#chatPeerState").queryAs(Label.class).getText().isEmpty(),
+                () -> "still typing after her message: " + robot.lookup("#chatPeerState").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void writingToAnAddressThatDoesNotExistShowsWhyItFailed(ProsodyServer server) throws Exception {
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+
+        steps.chooseMenuItem("File", "New conversation…");
+        steps.fill("#newChatAddress", "nobody@localhost");
+        robot.clickOn("OK");
+        await(() -> chatTab("nobody").isPresent(), () -> "no tab for nobody: " + tabTitles());
+
+        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        robot.clickOn(input);
+        ShellFixture.onFx(() -> input.setText("Is anybody there?"));
+        robot.clickOn("#chatSend");
+
+        await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Not delivered: This service is not available right now. Try again later.")),
+                () -> "no failure sentence: " + metas());
+        assertTrue(robot.lookup(".chat-failed").tryQuery().isPresent());
+    }
+
+    @Test
+    void searchFindsAnOldMessageAndJumpsToItInItsConversation(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        aliceSays(alice, "Remember to buy a pineapple for the party");
+        for (int i = 0; i < 240; i++) {
+            aliceSays(alice, "filler message " + i);
+        }
+        // The list follows the conversation while the user is at its end: the newest message is on screen.
+        await(() -> bodies().contains("filler message 239"), () -> "the newest message is not on screen: " + bodies());
+
+        steps.chooseMenuItem("Tools", "Search messages…");
+        TextField field = robot.lookup("#chatSearchField").queryAs(TextField.class);
+        robot.clickOn(field);
+        ShellFixture.onFx(() -> field.setText("PINEAPPLE party"));
+        ListView<?> results = robot.lookup("#chatSearchResults").queryAs(ListView.class);
+        await(() -> results.getItems().size() == 1, () -> "results: " + results.getItems());
+        robot.clickOn("#chatSearchResults .list-cell");
+
+        await(() -> chatTab("alice").isPresent(), () -> "the result did not open its conversation: " + tabTitles());
+        ListView<?> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
+        await(() -> messages.getSelectionModel().getSelectedItem() != null
+                && messages.getSelectionModel().getSelectedItem().toString().contains("Remember to buy a pineapple"),
+                () -> "selected: " + messages.getSelectionModel().getSelectedItem());
+        await(() -> bodies().contains("Remember to buy a pineapple for the party"),
+                () -> "the found message is not on screen: " + bodies());
+        assertTrue(messages.getItems().size() < 241, "the jump shows the history around the message, not all of it");
+    }
+
+    private static void aliceSays(XMPPTCPConnection alice, String body) throws Exception {
+        alice.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
+                .setBody(body).addExtension(new DeliveryReceiptRequest()).build());
+    }
+
+    private List<String> links() {
+        return onFx(() -> robot.lookup("#chatMessages .chat-link").queryAllAs(Hyperlink.class).stream()
+                .filter(link -> link.getParent() != null && link.getParent().getParent() != null
+                        && link.getParent().getParent().isVisible())
+                .map(Hyperlink::getText).toList());
+    }
+
+    private java.util.Optional<Tab> chatTab(String title) {
+        TabPane tabs = robot.lookup("#centreTabs").queryAs(TabPane.class);
+        return tabs.getTabs().stream().filter(tab -> tab.getText() != null && tab.getText().startsWith(title)).findFirst();
+    }
+
+    private List<String> tabTitles() {
+        return robot.lookup("#centreTabs").queryAs(TabPane.class).getTabs().stream().map(Tab::getText).toList();
+    }
+
+    /** The text of every message on screen (read on the FX thread: the list changes while we look). */
+    private List<String> bodies() {
+        return onFx(() -> robot.lookup("#chatMessages .chat-body").queryAllAs(TextFlow.class).stream()
+                .filter(flow -> flow.getParent() != null && flow.getParent().isVisible())
+                .map(ChatUiTest::text).toList());
+    }
+
+    private List<String> metas() {
+        return onFx(() -> robot.lookup("#chatMessages .chat-meta").queryAllAs(Label.class).stream()
+                .filter(label -> label.getParent() != null && label.getParent().isVisible())
+                .map(Label::getText).toList());
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(TextFlow flow) {
+        StringBuilder text = new StringBuilder();
+        for (Node node : flow.getChildren()) {
+            if (node instanceof Text piece) {
+                text.append(piece.getText());
+            } else if (node instanceof Hyperlink link) {
+                text.append(link.getText());
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> bodiesOf(List<Message> messages) {
+        return messages.stream().map(Message::getBody).toList();
+    }
+}

@@ -1,0 +1,376 @@
+// Chat benchmark (issue #6): the chat plugin's receive path against a raw Smack listener on the same
+// burst, opening a large conversation, and full-text search over a large history. GPL-3.0-or-later.
+//
+// Run through bench/chat/run.sh, which puts the app's runtime modules on the class path.
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jxmpp.jid.impl.JidCreate;
+
+import welljabber.api.account.AccountId;
+import welljabber.api.storage.Migration;
+import welljabber.api.storage.PluginStorage;
+import welljabber.api.storage.SqlWork;
+import welljabber.api.storage.StorageException;
+import welljabber.plugin.chat.protocol.ChatProtocol;
+import welljabber.plugin.chat.protocol.HistoryListener;
+import welljabber.plugin.chat.search.SearchIndex;
+import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoredMessage;
+import welljabber.plugin.chat.store.WireMessage;
+import welljabber.sandbox.LoopbackConnections;
+import welljabber.sandbox.ProsodyOptions;
+import welljabber.sandbox.ProsodyServer;
+import welljabber.sandbox.RosterEntry;
+
+public final class ChatBench {
+    private static final String[] WORDS = ("the of and to in is you that it he was for on are as with his they at be this from "
+            + "have or by one had not but what all were when we there can an your which their said if do will each about how up "
+            + "out them then she many some so these would other into has more her two like him see time could no make than first "
+            + "been its who now people my made over did down only way find use may water long little very after words called just "
+            + "where most know get through back much go good new write our me man too any day same right look think also around "
+            + "another came come work three word must because does part even place well such here take why things help put years "
+            + "different away again off went old number great tell men say small every found still between name should home big "
+            + "give air line set own under read last never us left end along while might next sound below saw something thought "
+            + "both few those always looked show large often together asked house world going want school important until form "
+            + "food keep children feet land side without boy once animals life enough took sometimes four head above kind began "
+            + "almost live page got earth need far hand high year mother light parts country father let night following picture "
+            + "being study second eyes soon times story boys since white days ever paper hard near sentence better best across "
+            + "during today others however sure means knew its try told young miles sun ways thing whole hear example heard several "
+            + "change answer room sea against top turned learn point city play toward five using himself usually").split(" ");
+
+    public static void main(String[] args) throws Exception {
+        int burst = intArg(args, "--burst", 10_000);
+        int rounds = intArg(args, "--rounds", 3);
+        int conversation = intArg(args, "--conversation", 100_000);
+        int searchMessages = intArg(args, "--search-messages", 1_000_000);
+        SmackConfiguration.setDefaultReplyTimeout(30_000);
+        Path work = Files.createTempDirectory("welljabber-chat-bench");
+        System.out.printf("Chat benchmark, %s, %d cores, Java %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+
+        receiveBurst(work, burst, rounds);
+        openLargeConversation(work, conversation);
+        search(work, searchMessages);
+    }
+
+    // ---- 1. inbound burst: raw Smack listener vs the plugin's receive path, interleaved --------------------
+
+    private static void receiveBurst(Path work, int burst, int rounds) throws Exception {
+        // No message archive: Prosody's file-based archive store (the sandbox's) makes the server, not the
+        // clients, the bottleneck of a long burst (it reached only a few hundred messages a second here).
+        ProsodyOptions.Builder options = ProsodyOptions.builder().plain().muc(false)
+                .extraGlobalConfig("default_archive_policy = false\n")
+                .account("me", "secret").account("alice", "secret")
+                .roster("me", RosterEntry.mutual("alice@localhost", "Alice"))
+                .roster("alice", RosterEntry.mutual("me@localhost", "Me"));
+        List<Double> raw = new ArrayList<>();
+        List<Double> plugin = new ArrayList<>();
+        try (ProsodyServer server = options.start()) {
+            for (int round = 0; round < rounds; round++) {
+                // Alternate which goes first, so neither always gets the warmer server.
+                if (round % 2 == 0) {
+                    raw.add(rawSmack(server, burst, round));
+                    plugin.add(pluginPath(server, work, burst, round));
+                } else {
+                    plugin.add(pluginPath(server, work, burst, round));
+                    raw.add(rawSmack(server, burst, round));
+                }
+                System.out.printf("  round %d: raw Smack %.0f msg/s, chat plugin %.0f msg/s%n", round + 1, raw.getLast(),
+                        plugin.getLast());
+            }
+        }
+        double rawMedian = median(raw);
+        double pluginMedian = median(plugin);
+        System.out.printf("1. %,d inbound messages, median of %d rounds: raw Smack %.0f msg/s, chat plugin (stored in H2, receipts sent) "
+                + "%.0f msg/s = %.0f%% of raw (target >= 70%%)%n", burst, rounds, rawMedian, pluginMedian, 100 * pluginMedian / rawMedian);
+    }
+
+    /** The floor: a raw Smack listener that only counts. */
+    private static double rawSmack(ProsodyServer server, int burst, int round) throws Exception {
+        XMPPTCPConnection me = connect(server, "me", "raw" + round);
+        XMPPTCPConnection alice = connect(server, "alice", "sender-raw" + round);
+        CountDownLatch all = new CountDownLatch(burst);
+        me.addSyncStanzaListener(stanza -> all.countDown(), MessageTypeFilter.CHAT);
+        try {
+            return send(alice, burst, "raw" + round, all);
+        } finally {
+            alice.disconnect();
+            me.disconnect();
+        }
+    }
+
+    /** The plugin's receive path: ChatManager listener, store in H2 first, then the receipt. */
+    private static double pluginPath(ProsodyServer server, Path work, int burst, int round) throws Exception {
+        try (FileStorage storage = new FileStorage(work.resolve("burst-" + round))) {
+            MessageStore store = new MessageStore(storage);
+            store.migrate();
+            CountDownLatch all = new CountDownLatch(burst);
+            HistoryListener counting = new HistoryListener() {
+                @Override
+                public void added(StoredMessage message) {
+                    all.countDown();
+                }
+
+                @Override
+                public void changed(StoredMessage message) {
+                }
+            };
+            ChatProtocol protocol = new ChatProtocol(store, counting, (key, state) -> { }, Locale.ENGLISH, Clock.systemUTC());
+            XMPPTCPConnection me = new XMPPTCPConnection(LoopbackConnections.builder(server, "me", "secret", "plugin" + round).build());
+            protocol.attach(new AccountId("me"), me);
+            me.connect().login();
+            XMPPTCPConnection alice = connect(server, "alice", "sender-plugin" + round);
+            try {
+                double rate = send(alice, burst, "plugin" + round, all);
+                int stored = store.newest(new ConversationKey(new AccountId("me"), JidCreate.bareFrom("alice@localhost")),
+                        burst + 1).size();
+                if (stored != burst) {
+                    throw new IllegalStateException("stored " + stored + " of " + burst);
+                }
+                return rate;
+            } finally {
+                protocol.detachAll();
+                alice.disconnect();
+                me.disconnect();
+            }
+        }
+    }
+
+    /**
+     * At most this many messages in flight. Without a window, a 10,000-message burst with receipts coming
+     * back filled every buffer between the two clients and the server and all three stopped (seen here);
+     * the window is the same for both variants and far above what either drains per millisecond.
+     */
+    private static final int WINDOW = 1_000;
+
+    private static double send(XMPPTCPConnection alice, int burst, String tag, CountDownLatch all) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < burst; i++) {
+            while (i - (burst - all.getCount()) > WINDOW) {
+                Thread.sleep(0, 200_000);
+            }
+            String id = tag + "-" + i;
+            alice.sendStanza(StanzaBuilder.buildMessage(id).to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
+                    .setBody("burst message " + i).addExtension(new OriginIdElement(id)).addExtension(new DeliveryReceiptRequest())
+                    .build());
+        }
+        if (!all.await(300, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(all.getCount() + " messages never arrived");
+        }
+        return burst / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static XMPPTCPConnection connect(ProsodyServer server, String user, String resource) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(LoopbackConnections.builder(server, user, "secret", resource).build());
+        connection.connect().login();
+        return connection;
+    }
+
+    // ---- 2. opening a conversation with many stored messages --------------------------------------------------
+
+    private static void openLargeConversation(Path work, int size) throws Exception {
+        try (FileStorage storage = new FileStorage(work.resolve("large"))) {
+            MessageStore store = new MessageStore(storage);
+            store.migrate();
+            ConversationKey key = new ConversationKey(new AccountId("me"), JidCreate.bareFrom("alice@localhost"));
+            long filling = System.nanoTime();
+            for (int i = 0; i < size; i++) {
+                store.insertWire(new WireMessage(key, i % 3 == 0, Optional.of("phone"), "message number " + i,
+                        Instant.ofEpochMilli(1_700_000_000_000L + i * 1000L), Optional.of("id-" + i), Optional.of("o-" + i),
+                        Optional.empty()));
+            }
+            System.out.printf("   (stored %,d messages one by one through the plugin's store in %.1f s)%n", size,
+                    (System.nanoTime() - filling) / 1e9);
+        }
+        // Reopen, as a new start of the app would: the first page is read from a cold database.
+        try (FileStorage storage = new FileStorage(work.resolve("large"))) {
+            MessageStore store = new MessageStore(storage);
+            ConversationKey key = new ConversationKey(new AccountId("me"), JidCreate.bareFrom("alice@localhost"));
+            long cold = System.nanoTime();
+            List<StoredMessage> page = store.newest(key, 100);
+            double coldMs = (System.nanoTime() - cold) / 1e6;
+            List<Double> warm = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long t = System.nanoTime();
+                store.newest(key, 100);
+                warm.add((System.nanoTime() - t) / 1e6);
+            }
+            long older = System.nanoTime();
+            store.before(page.getFirst(), 100);
+            double olderMs = (System.nanoTime() - older) / 1e6;
+            System.out.printf("2. conversation of %,d messages: newest page (100) read from H2 in %.1f ms cold, %.2f ms warm (median of 20);"
+                    + " the page before it %.2f ms (target: newest page shown < 150 ms)%n", size, coldMs, median(warm), olderMs);
+        }
+    }
+
+    // ---- 3. full-text search over a large history ---------------------------------------------------------
+
+    private static void search(Path work, int size) throws Exception {
+        Random random = new Random(6);
+        try (FileStorage storage = new FileStorage(work.resolve("search"))) {
+            MessageStore store = new MessageStore(storage);
+            store.migrate();
+            long filling = System.nanoTime();
+            storage.inTransaction(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, BODY, AT_MILLIS, DEDUPE_KEY, STATE, UNREAD, SEQ)
+                        VALUES ('me', ?, FALSE, ?, ?, ?, 'RECEIVED', FALSE, NEXT VALUE FOR MESSAGE_ORDER)""")) {
+                    for (int i = 0; i < size; i++) {
+                        insert.setString(1, "contact" + (i % 200) + "@localhost");
+                        insert.setString(2, sentence(random, i));
+                        insert.setLong(3, 1_600_000_000_000L + i * 1000L);
+                        insert.setString(4, "o:" + i);
+                        insert.addBatch();
+                        if (i % 10_000 == 9_999) {
+                            insert.executeBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
+            double storeSeconds = (System.nanoTime() - filling) / 1e9;
+            SearchIndex index = new SearchIndex(storage, store);
+            long indexing = System.nanoTime();
+            index.catchUp();
+            System.out.printf("   (%,d messages written in %.1f s, indexed in %.1f s)%n", size, storeSeconds,
+                    (System.nanoTime() - indexing) / 1e9);
+        }
+        try (FileStorage storage = new FileStorage(work.resolve("search"))) {
+            SearchIndex index = new SearchIndex(storage, new MessageStore(storage));
+            String[] queries = {"pineapple", "harbour friday", "water", "people house", "zanzibar", "sentence best"};
+            for (String query : queries) {
+                long t = System.nanoTime();
+                int found = index.search(query, 50).size();
+                double first = (System.nanoTime() - t) / 1e6;
+                List<Double> again = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    long s = System.nanoTime();
+                    index.search(query, 50);
+                    again.add((System.nanoTime() - s) / 1e6);
+                }
+                System.out.printf("3. search over %,d messages for \"%s\": first page (%d hits) in %.1f ms first time, %.2f ms median of 10"
+                        + " (target < 100 ms)%n", size, query, found, first, median(again));
+            }
+        }
+    }
+
+    /** A message of 4–20 common words; one in 10,000 mentions a pineapple, one in 1,000 the harbour on friday. */
+    private static String sentence(Random random, int i) {
+        StringBuilder text = new StringBuilder();
+        int words = 4 + random.nextInt(17);
+        for (int w = 0; w < words; w++) {
+            text.append(WORDS[(int) Math.min(WORDS.length - 1, Math.abs(random.nextGaussian()) * WORDS.length / 3)]).append(' ');
+        }
+        if (i % 10_000 == 0) {
+            text.append("pineapple ");
+        }
+        if (i % 1_000 == 0) {
+            text.append("harbour friday");
+        }
+        return text.toString().strip();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
+            }
+        }
+        return fallback;
+    }
+
+    /** The plugin's storage on an H2 file opened as the shell opens its database (Database: DB_CLOSE_ON_EXIT off). */
+    private static final class FileStorage implements PluginStorage, AutoCloseable {
+        private final String url;
+        private final Connection keepOpen;
+
+        FileStorage(Path file) throws SQLException {
+            this.url = "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+            this.keepOpen = DriverManager.getConnection(url);
+        }
+
+        @Override
+        public String schema() {
+            return "PUBLIC";
+        }
+
+        @Override
+        public int migrate(List<Migration> migrations) {
+            return inTransaction(connection -> {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE IF NOT EXISTS BENCH_VERSION (V INT)");
+                    var rows = statement.executeQuery("SELECT COALESCE(MAX(V), 0) FROM BENCH_VERSION");
+                    rows.next();
+                    int version = rows.getInt(1);
+                    for (Migration migration : migrations) {
+                        if (migration.version() > version) {
+                            statement.execute(migration.sql());
+                            statement.execute("INSERT INTO BENCH_VERSION VALUES (" + migration.version() + ")");
+                            version = migration.version();
+                        }
+                    }
+                    return version;
+                }
+            });
+        }
+
+        @Override
+        public <T> T withConnection(SqlWork<T> work) {
+            try (Connection connection = DriverManager.getConnection(url)) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StorageException("bench database", e);
+            }
+        }
+
+        @Override
+        public <T> T inTransaction(SqlWork<T> work) {
+            try (Connection connection = DriverManager.getConnection(url)) {
+                connection.setAutoCommit(false);
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                throw new StorageException("bench database", e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            keepOpen.close();
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package welljabber.plugin.chat.conversation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+import org.jivesoftware.smackx.chatstates.ChatState;
+
+import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoredMessage;
+
+/**
+ * One open conversation, for its view: the messages loaded so far (a page of the newest, then older
+ * pages as the user scrolls up), kept in time order; the contact's typing state; ours. Only the FX
+ * thread touches it; history and the network are used on the background executor.
+ */
+public final class ConversationModel {
+    /** Messages per page: a few screens' worth, so scrolling up rarely waits. */
+    public static final int PAGE = 100;
+    /** XEP-0085 §5.2: "paused" after a few seconds without typing. */
+    static final Duration PAUSE_AFTER = Duration.seconds(5);
+    private static final System.Logger LOG = System.getLogger(ConversationModel.class.getName());
+
+    private final ConversationKey key;
+    private final String peerName;
+    private final String ownName;
+    private final MessageStore store;
+    private final Executor background;
+    private final ConversationActions actions;
+    private final ObservableList<StoredMessage> messages = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<ChatState> peerState = new ReadOnlyObjectWrapper<>(ChatState.active);
+    private final PauseTransition pause = new PauseTransition(PAUSE_AFTER);
+    private ChatState ownState = ChatState.active;
+    private boolean olderExhausted;
+    /** False after a jump into the middle of history: the newest messages are not loaded yet. */
+    private boolean newerExhausted = true;
+    private boolean loadingNewer;
+    /** Grows with each jump: pages read for an earlier view of the list are dropped, not mixed in. */
+    private long generation;
+    private Optional<String> resource = Optional.empty();
+
+    ConversationModel(ConversationKey key, String peerName, String ownName, MessageStore store, Executor background,
+            ConversationActions actions) {
+        this.key = key;
+        this.peerName = peerName;
+        this.ownName = ownName;
+        this.store = store;
+        this.background = background;
+        this.actions = actions;
+        pause.setOnFinished(event -> ownState(ChatState.paused));
+    }
+
+    public ConversationKey key() {
+        return key;
+    }
+
+    /** The contact as the tab and the messages name them. */
+    public String peerName() {
+        return peerName;
+    }
+
+    /** Our own name on messages we sent (and in our {@code /me} actions). */
+    public String ownName() {
+        return ownName;
+    }
+
+    public ObservableList<StoredMessage> messages() {
+        return messages;
+    }
+
+    /** How many messages of this conversation the user has not seen. */
+    public ReadOnlyIntegerProperty unreadProperty() {
+        return unread.getReadOnlyProperty();
+    }
+
+    void setUnread(int count) {
+        unread.set(count);
+    }
+
+    /** Whether the contact is typing (composing), paused, or neither (active, inactive, gone). */
+    public ReadOnlyObjectProperty<ChatState> peerStateProperty() {
+        return peerState.getReadOnlyProperty();
+    }
+
+    void setPeerState(ChatState state) {
+        peerState.set(state);
+    }
+
+    public ReadOnlyBooleanProperty loadingOlderProperty() {
+        return loadingOlder.getReadOnlyProperty();
+    }
+
+    /** Sends to this resource of the contact from now on (the user picked one), or to the bare address. */
+    void useResource(Optional<String> chosen) {
+        resource = chosen;
+    }
+
+    /** Loads the newest page; {@code failed} hears about a database failure, on the FX thread. */
+    void loadNewest(Consumer<RuntimeException> failed) {
+        long asked = generation;
+        background.execute(() -> {
+            try {
+                List<StoredMessage> local = store.newest(key, PAGE);
+                // A conversation with little history here may have more in the server's archive.
+                List<StoredMessage> page = local.size() < PAGE
+                        && actions.backFill(key, local.isEmpty() ? Optional.empty() : Optional.of(local.getFirst())) > 0
+                        ? store.newest(key, PAGE) : local;
+                Platform.runLater(() -> {
+                    if (asked != generation) {
+                        return;
+                    }
+                    // Messages that arrived while the page was read are already in the list: keep them once.
+                    page.stream().filter(message -> indexOf(message.id()) < 0).forEach(this::place);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> failed.accept(e));
+            }
+        });
+    }
+
+    /**
+     * Loads the page before the oldest message shown; {@code shown} gets how many were added at the
+     * top (0 when history holds no more), on the FX thread.
+     */
+    public void loadOlder(Consumer<Integer> shown) {
+        if (loadingOlder.get() || olderExhausted || messages.isEmpty()) {
+            return;
+        }
+        loadingOlder.set(true);
+        StoredMessage first = messages.getFirst();
+        long asked = generation;
+        background.execute(() -> {
+            try {
+                List<StoredMessage> local = store.before(first, PAGE);
+                // Past the end of local history, the server's archive may have more (MAM back-fill).
+                List<StoredMessage> page = local.size() < PAGE
+                        && actions.backFill(key, Optional.of(local.isEmpty() ? first : local.getFirst())) > 0
+                        ? store.before(first, PAGE) : local;
+                Platform.runLater(() -> {
+                    loadingOlder.set(false);
+                    if (asked != generation) {
+                        return;
+                    }
+                    messages.addAll(0, page);
+                    olderExhausted = page.isEmpty();
+                    shown.accept(page.size());
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not read older messages of " + key.peer(), e);
+                Platform.runLater(() -> loadingOlder.set(false));
+            }
+        });
+    }
+
+    /**
+     * Shows the part of history around {@code target} (a search result): half a page before it, half
+     * after. {@code shownAt} gets its index in the list, on the FX thread.
+     */
+    public void jumpTo(StoredMessage target, Consumer<Integer> shownAt) {
+        long asked = ++generation;
+        background.execute(() -> {
+            try {
+                List<StoredMessage> before = store.before(target, PAGE / 2);
+                List<StoredMessage> after = store.after(target, PAGE / 2);
+                Platform.runLater(() -> {
+                    if (asked != generation) {
+                        return;
+                    }
+                    List<StoredMessage> window = new java.util.ArrayList<>(before);
+                    window.add(target);
+                    window.addAll(after);
+                    messages.setAll(window);
+                    olderExhausted = false;
+                    newerExhausted = after.size() < PAGE / 2;
+                    shownAt.accept(before.size());
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not show the search result in " + key.peer(), e);
+            }
+        });
+    }
+
+    /** After a jump: loads the page after the newest message shown, when the user scrolls down to it. */
+    public void loadNewer() {
+        if (newerExhausted || loadingNewer || messages.isEmpty()) {
+            return;
+        }
+        loadingNewer = true;
+        StoredMessage last = messages.getLast();
+        long asked = generation;
+        background.execute(() -> {
+            try {
+                List<StoredMessage> page = store.after(last, PAGE);
+                Platform.runLater(() -> {
+                    loadingNewer = false;
+                    if (asked != generation) {
+                        return;
+                    }
+                    page.stream().filter(message -> indexOf(message.id()) < 0).forEach(messages::add);
+                    newerExhausted = page.size() < PAGE;
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not read newer messages of " + key.peer(), e);
+                Platform.runLater(() -> loadingNewer = false);
+            }
+        });
+    }
+
+    /** Sends {@code text}; it appears when the outbox has stored it. The message itself says "active". */
+    public void send(String text) {
+        Optional<String> to = resource;
+        pause.stop();
+        ownState = ChatState.active;
+        background.execute(() -> actions.send(key, to, text));
+    }
+
+    /** Finds our newest message for the user to correct; {@code found} runs on the FX thread. */
+    public void lastOutgoing(Consumer<Optional<StoredMessage>> found) {
+        background.execute(() -> {
+            Optional<StoredMessage> last = actions.lastOutgoing(key);
+            Platform.runLater(() -> found.accept(last));
+        });
+    }
+
+    /** Corrects {@code original}; {@code done} gets false (FX thread) when it could not be sent now. */
+    public void correct(StoredMessage original, String text, Consumer<Boolean> done) {
+        pause.stop();
+        ownState = ChatState.active;
+        background.execute(() -> {
+            boolean sent = actions.correct(original, text);
+            Platform.runLater(() -> done.accept(sent));
+        });
+    }
+
+    /** The user changed the text being written: composing while there is text, paused after a while, active when empty. */
+    public void draftChanged(boolean hasText) {
+        if (!hasText) {
+            pause.stop();
+            ownState(ChatState.active);
+            return;
+        }
+        ownState(ChatState.composing);
+        pause.playFromStart();
+    }
+
+    /** Sends our state when it changes; XEP-0085 asks not to repeat one. */
+    private void ownState(ChatState state) {
+        if (state == ownState) {
+            return;
+        }
+        ownState = state;
+        background.execute(() -> actions.typing(key, state));
+    }
+
+    /** A message stored for this conversation; FX thread. */
+    void added(StoredMessage message) {
+        if (!message.outgoing()) {
+            peerState.set(ChatState.active); // a message ends "is typing" (XEP-0085 §5.4)
+        }
+        if (!newerExhausted) {
+            // The list shows older history after a search: a new message of the contact comes when the
+            // user scrolls down; one of ours brings the conversation back to its newest page.
+            if (message.outgoing()) {
+                generation++;
+                messages.clear();
+                newerExhausted = true;
+                loadNewest(e -> LOG.log(System.Logger.Level.ERROR, "Could not reload " + key.peer(), e));
+            }
+            return;
+        }
+        if (indexOf(message.id()) < 0) {
+            place(message);
+        }
+    }
+
+    /** A message changed state or text; FX thread. */
+    void changed(StoredMessage message) {
+        int index = indexOf(message.id());
+        if (index < 0) {
+            return;
+        }
+        StoredMessage shown = messages.get(index);
+        // Answers are recorded on different threads (the server's acknowledgement, the contact's receipt),
+        // so their news can arrive out of order: never show a message going back from delivered to sent.
+        boolean backwards = shown.state() != message.state() && !shown.state().mayBecome(message.state());
+        messages.set(index, backwards ? message.withState(shown.state(), shown.error()) : message);
+    }
+
+    /** Inserts in time order; nearly always at the end, so the search starts there. */
+    private void place(StoredMessage message) {
+        int index = messages.size();
+        while (index > 0 && later(messages.get(index - 1), message)) {
+            index--;
+        }
+        messages.add(index, message);
+    }
+
+    private static boolean later(StoredMessage a, StoredMessage b) {
+        int byTime = a.at().compareTo(b.at());
+        return byTime > 0 || (byTime == 0 && a.seq() > b.seq());
+    }
+
+    private int indexOf(long id) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

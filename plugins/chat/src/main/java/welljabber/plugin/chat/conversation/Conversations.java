@@ -1,0 +1,126 @@
+package welljabber.plugin.chat.conversation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import org.jivesoftware.smackx.chatstates.ChatState;
+
+import welljabber.plugin.chat.protocol.HistoryListener;
+import welljabber.plugin.chat.protocol.PeerStates;
+import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoredMessage;
+
+/**
+ * The open conversations and the unread counts of all of them. History changes arrive here from any
+ * thread and go to the open conversation's model on the FX thread, in batches.
+ */
+public final class Conversations implements HistoryListener, PeerStates {
+    private static final System.Logger LOG = System.getLogger(Conversations.class.getName());
+
+    private final MessageStore store;
+    private final Executor background;
+    private final ConversationActions actions;
+    private final Names names;
+    private final Consumer<StoredMessage> arrived;
+    private final UnreadCounts unread;
+    private final FxQueue fx = new FxQueue();
+    /** FX thread only. */
+    private final Map<ConversationKey, ConversationModel> open = new HashMap<>();
+
+    /** How the conversation names the contact and us. */
+    public interface Names {
+        String peer(ConversationKey key);
+
+        String own(ConversationKey key);
+    }
+
+    /**
+     * @param unreadChanged told (on any thread) each time a conversation's unread count changes
+     * @param arrived       told on the FX thread about each new message from a contact, after its model has it
+     */
+    public Conversations(MessageStore store, Executor background, ConversationActions actions, Names names,
+            BiConsumer<ConversationKey, Integer> unreadChanged, Consumer<StoredMessage> arrived) {
+        this.store = store;
+        this.background = background;
+        this.actions = actions;
+        this.names = names;
+        this.arrived = arrived;
+        this.unread = new UnreadCounts((key, count) -> {
+            unreadChanged.accept(key, count);
+            fx.run(() -> model(key).ifPresent(model -> model.setUnread(count)));
+        });
+    }
+
+    /** Reads the unread counts from history; background thread. */
+    public void loadUnread() {
+        unread.load(store.unreadCounts());
+    }
+
+    /** The conversation's model, created and filled from history if it is not open yet; FX thread. */
+    public ConversationModel open(ConversationKey key, Consumer<RuntimeException> failed) {
+        ConversationModel existing = open.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        ConversationModel model = new ConversationModel(key, names.peer(key), names.own(key), store, background, actions);
+        model.setUnread(unread.get(key));
+        open.put(key, model);
+        model.loadNewest(failed);
+        return model;
+    }
+
+    /** FX thread. */
+    public Optional<ConversationModel> model(ConversationKey key) {
+        return Optional.ofNullable(open.get(key));
+    }
+
+    /** The conversation's tab was closed; FX thread. */
+    public void closed(ConversationKey key) {
+        open.remove(key);
+    }
+
+    /** The user has seen the conversation; any thread. */
+    public void markRead(ConversationKey key) {
+        background.execute(() -> {
+            try {
+                store.markRead(key);
+                unread.clear(key);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not mark " + key.peer() + " read", e);
+            }
+        });
+    }
+
+    /** Chooses which of the contact's clients to write to; FX thread. */
+    public void useResource(ConversationKey key, Optional<String> resource) {
+        model(key).ifPresent(model -> model.useResource(resource));
+    }
+
+    @Override
+    public void added(StoredMessage message) {
+        if (!message.outgoing()) {
+            unread.increment(message.key());
+        }
+        fx.run(() -> {
+            model(message.key()).ifPresent(model -> model.added(message));
+            if (!message.outgoing()) {
+                arrived.accept(message);
+            }
+        });
+    }
+
+    @Override
+    public void changed(ConversationKey key, ChatState state) {
+        fx.run(() -> model(key).ifPresent(model -> model.setPeerState(state)));
+    }
+
+    @Override
+    public void changed(StoredMessage message) {
+        fx.run(() -> model(message.key()).ifPresent(model -> model.changed(message)));
+    }
+}

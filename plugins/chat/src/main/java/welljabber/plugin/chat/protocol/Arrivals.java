@@ -1,0 +1,138 @@
+package welljabber.plugin.chat.protocol;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jivesoftware.smackx.sid.element.StanzaIdElement;
+import org.jxmpp.jid.BareJid;
+
+import welljabber.api.account.AccountId;
+import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoredMessage;
+import welljabber.plugin.chat.store.WireMessage;
+
+/**
+ * Puts a message that came over the network into history, whichever way it came (directly, as a
+ * carbon copy of another of our clients): a new message is stored once, a correction (XEP-0308)
+ * changes the message it replaces. Answers whether the message is now safely in history, which is
+ * what allows a receipt.
+ */
+final class Arrivals {
+
+    /** What became of a message from the network. */
+    enum Taken {
+        /** New to history, stored now. */
+        STORED,
+        /** History already had it (resent, or from offline storage and the archive both). */
+        KNOWN,
+        /** It corrected a message history had. */
+        CORRECTION,
+        /** It had no plain text to keep (XHTML-IM only): nothing to store, nothing lost. */
+        NOT_A_TEXT,
+        /** The database failed: the message is not in history. */
+        FAILED;
+
+        /** Whether a receipt may say we have it. */
+        boolean inHistory() {
+            return this != FAILED;
+        }
+    }
+    private static final System.Logger LOG = System.getLogger(Arrivals.class.getName());
+
+    private final AccountId account;
+    private final MessageStore store;
+    private final HistoryListener listener;
+    private final Clock clock;
+    private final Supplier<BareJid> ownAddress;
+
+    /** {@code ownAddress} is our bare address on this connection, or null before login. */
+    Arrivals(AccountId account, MessageStore store, HistoryListener listener, Clock clock, Supplier<BareJid> ownAddress) {
+        this.ownAddress = ownAddress;
+        this.account = account;
+        this.store = store;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /**
+     * @param peer     the contact's bare address (the sender, or for our own copies the recipient)
+     * @param outgoing whether we sent it from another client
+     * @param resource the contact's resource, or empty
+     * @return what became of it
+     */
+    Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource) {
+        return take(message, peer, outgoing, resource, sentAt(message), ownArchiveId(message), OptionalLong.empty());
+    }
+
+    /**
+     * A message with its time and archive id known from elsewhere: a MAM result carries them on its
+     * wrapper, not on the message. {@code seq}: for a back-filled message, its place among messages of
+     * the same instant (see {@link MessageStore#insertOlder}).
+     */
+    Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant at,
+            Optional<String> serverId, OptionalLong seq) {
+        String body = message.getBody();
+        if (body == null) {
+            // XHTML-IM without a plain body: we never render markup.
+            LOG.log(System.Logger.Level.WARNING, "A message with {0} has no plain-text body and is not shown", peer);
+            return Taken.NOT_A_TEXT;
+        }
+        ConversationKey key = new ConversationKey(account, peer);
+        try {
+            MessageCorrectExtension correction = MessageCorrectExtension.from(message);
+            if (correction != null) {
+                Optional<StoredMessage> corrected = store.correct(key, outgoing, correction.getIdInitialMessage(), body);
+                if (corrected.isPresent()) {
+                    listener.changed(corrected.get());
+                    return Taken.CORRECTION;
+                }
+                // The message it corrects never reached us: keep the new text as a message of its own.
+            }
+            WireMessage wire = new WireMessage(key, outgoing, resource, body, at, Optional.ofNullable(message.getStanzaId()),
+                    Optional.ofNullable(OriginIdElement.getOriginId(message)).map(OriginIdElement::getId), serverId);
+            Optional<StoredMessage> stored = seq.isPresent() ? store.insertOlder(wire, seq.getAsLong()) : store.insertWire(wire);
+            stored.ifPresent(listener::added);
+            return stored.isPresent() ? Taken.STORED : Taken.KNOWN;
+        } catch (RuntimeException storageFailed) {
+            LOG.log(System.Logger.Level.ERROR, "Could not store a message with " + peer, storageFailed);
+            return Taken.FAILED;
+        }
+    }
+
+    /**
+     * The id our own server's archive gave the message (XEP-0359). Only a stanza-id stamped "by" our
+     * own address counts: anyone else's (or one the sender added) could collide with real ones.
+     */
+    private Optional<String> ownArchiveId(Message message) {
+        BareJid own = ownAddress.get();
+        if (own == null) {
+            return Optional.empty();
+        }
+        return message.getExtensions(StanzaIdElement.class).stream()
+                .filter(id -> own.toString().equals(id.getBy()))
+                .map(StanzaIdElement::getId)
+                .findFirst();
+    }
+
+    /**
+     * The sender's time for a delayed message (offline storage, XEP-0203), but never in the future:
+     * a peer's clock or a forged stamp must not push a message below everything the user writes later.
+     */
+    private Instant sentAt(Message message) {
+        Instant now = clock.instant();
+        DelayInformation delay = DelayInformation.from(message);
+        if (delay == null || delay.getStamp() == null) {
+            return now;
+        }
+        Instant stamp = delay.getStamp().toInstant();
+        return stamp.isAfter(now) ? now : stamp;
+    }
+}

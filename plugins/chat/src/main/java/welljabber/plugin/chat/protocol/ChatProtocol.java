@@ -1,0 +1,104 @@
+package welljabber.plugin.chat.protocol;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.chat2.ChatManager;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.chatstates.ChatStateListener;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
+
+import welljabber.api.account.AccountId;
+import welljabber.plugin.chat.store.MessageStore;
+
+/**
+ * Hooks the chat plugin into each account's Smack connection and takes it out again. Smack's own
+ * automatic receipts are switched off: we send receipts ourselves once a message is stored.
+ */
+public final class ChatProtocol {
+    private static final System.Logger LOG = System.getLogger(ChatProtocol.class.getName());
+
+    private final MessageStore store;
+    private final HistoryListener listener;
+    private final Locale locale;
+    private final Clock clock;
+    private final PeerStates peerStates;
+    private final Map<XMPPConnection, Attachment> attachments = new ConcurrentHashMap<>();
+
+    private record Attachment(Inbound inbound, Carbons carbons, Answers answers, ConnectionListener carbonsOn,
+            ChatStateListener typing) {
+    }
+
+    public ChatProtocol(MessageStore store, HistoryListener listener, PeerStates peerStates, Locale locale, Clock clock) {
+        this.peerStates = peerStates;
+        this.store = store;
+        this.listener = listener;
+        this.locale = locale;
+        this.clock = clock;
+    }
+
+    /** Call before the connection logs in (a session listener's connectionCreated) or any time after. */
+    public synchronized void attach(AccountId account, XMPPConnection connection) {
+        if (attachments.containsKey(connection)) {
+            return;
+        }
+        Arrivals arrivals = arrivals(account, connection);
+        Attachment attachment = new Attachment(new Inbound(connection, arrivals), new Carbons(arrivals),
+                new Answers(account, store, listener, locale), new ConnectionListener() {
+                    @Override
+                    public void authenticated(XMPPConnection authenticated, boolean resumed) {
+                        if (!resumed) {
+                            enableCarbons(authenticated); // a new session starts without carbons
+                        }
+                    }
+                }, ChatStates.attach(account, connection, peerStates));
+        attachments.put(connection, attachment);
+        DeliveryReceiptManager receipts = DeliveryReceiptManager.getInstanceFor(connection);
+        receipts.setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.disabled);
+        receipts.addReceiptReceivedListener(attachment.answers());
+        connection.addAsyncStanzaListener(attachment.answers(), Answers.ERRORS);
+        ChatManager.getInstanceFor(connection).addIncomingListener(attachment.inbound());
+        CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener(attachment.carbons());
+        // Smack 4.4 does not turn carbons on by itself (CarbonManager is off by default, globally); we ask
+        // at each new session rather than flip that process-wide default.
+        connection.addConnectionListener(attachment.carbonsOn());
+        if (connection.isAuthenticated()) {
+            enableCarbons(connection);
+        }
+    }
+
+    /** What stores this connection's messages; also used by the archive, so both dedupe the same way. */
+    Arrivals arrivals(AccountId account, XMPPConnection connection) {
+        return new Arrivals(account, store, listener, clock,
+                () -> connection.getUser() == null ? null : connection.getUser().asBareJid());
+    }
+
+    private static void enableCarbons(XMPPConnection connection) {
+        CarbonManager.getInstanceFor(connection).enableCarbonsAsync(failure ->
+                LOG.log(System.Logger.Level.INFO, "The server did not turn on message carbons: {0}", failure.toString()));
+    }
+
+    public synchronized void detach(XMPPConnection connection) {
+        Attachment attachment = attachments.remove(connection);
+        if (attachment == null) {
+            return;
+        }
+        ChatManager.getInstanceFor(connection).removeIncomingListener(attachment.inbound());
+        CarbonManager.getInstanceFor(connection).removeCarbonCopyReceivedListener(attachment.carbons());
+        connection.removeConnectionListener(attachment.carbonsOn());
+        ChatStates.detach(connection, attachment.typing());
+        connection.removeAsyncStanzaListener(attachment.answers());
+        DeliveryReceiptManager receipts = DeliveryReceiptManager.getInstanceFor(connection);
+        receipts.removeReceiptReceivedListener(attachment.answers());
+        receipts.setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.ifIsSubscribed);
+    }
+
+    public synchronized void detachAll() {
+        List.copyOf(attachments.keySet()).forEach(this::detach);
+    }
+}

@@ -1,0 +1,185 @@
+package welljabber.plugin.chat.protocol;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.sm.StreamManagementException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.chatstates.ChatState;
+import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+import welljabber.api.account.AccountId;
+import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.DeliveryState;
+import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoredMessage;
+
+/**
+ * Our messages: each is written to history (QUEUED) before anything else, then handed to the
+ * account's connection when there is one. A message typed while disconnected waits in the outbox
+ * and {@link #flush} sends it when the account is back. The server's stream management
+ * acknowledgement (XEP-0198) is what makes a message SENT; until then Smack keeps it in its own
+ * resend queue across a resumed stream.
+ *
+ * <p>Methods are synchronized so that one account's messages leave in the order they were written.
+ */
+public final class Outbox {
+    private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+
+    private final MessageStore store;
+    private final HistoryListener listener;
+    private final Function<AccountId, Optional<XMPPConnection>> connections;
+    private final Clock clock;
+    private final BooleanSupplier chatStates;
+
+    /** {@code chatStates} says whether our messages carry the "active" chat state (XEP-0085; the user may turn it off). */
+    public Outbox(MessageStore store, HistoryListener listener, Function<AccountId, Optional<XMPPConnection>> connections,
+            Clock clock, BooleanSupplier chatStates) {
+        this.store = store;
+        this.listener = listener;
+        this.connections = connections;
+        this.clock = clock;
+        this.chatStates = chatStates;
+    }
+
+    /**
+     * Stores {@code text} for {@code key} and sends it if the account is connected. {@code resource}
+     * addresses one of the contact's clients; empty lets the server choose. Blocks on the database.
+     */
+    public synchronized StoredMessage submit(ConversationKey key, Optional<String> resource, String text) {
+        String id = UUID.randomUUID().toString();
+        StoredMessage queued = store.insertOutgoing(key, resource, text, clock.instant(), id);
+        listener.added(queued);
+        // Through the whole outbox, oldest first: messages still waiting from a disconnection must not be
+        // overtaken by this one just because the connection came back a moment before the flush ran.
+        flush(key.account());
+        return queued;
+    }
+
+    /** Sends the account's outbox, oldest first; call when the account has connected. */
+    public synchronized void flush(AccountId account) {
+        Optional<XMPPConnection> connection = connections.apply(account);
+        if (connection.isEmpty()) {
+            return;
+        }
+        for (StoredMessage message : store.queued(account)) {
+            if (!send(message, connection.get())) {
+                return; // the connection went away again: the rest waits for the next flush
+            }
+        }
+    }
+
+    /**
+     * Replaces the text of our message {@code original} (XEP-0308): history first, then the correction
+     * goes out as a new message that names the original's id. Corrections are not queued: false when
+     * the account is not connected, and nothing changed.
+     */
+    public synchronized boolean correct(StoredMessage original, String text) {
+        Optional<XMPPConnection> connection = connections.apply(original.key().account());
+        if (connection.isEmpty() || original.stanzaId().isEmpty() || !original.outgoing()) {
+            return false;
+        }
+        Optional<StoredMessage> corrected = store.correct(original.key(), true, original.stanzaId().get(), text);
+        if (corrected.isEmpty()) {
+            return false;
+        }
+        listener.changed(corrected.get());
+        String id = UUID.randomUUID().toString();
+        try {
+            MessageBuilder correction = builder(id, corrected.get(), text)
+                    .addExtension(new MessageCorrectExtension(original.stanzaId().get()));
+            connection.get().sendStanza(correction.build());
+            return true;
+        } catch (XmppStringprepException | SmackException.NotConnectedException e) {
+            LOG.log(System.Logger.Level.WARNING, "The correction of message " + original.id() + " was not sent", e);
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Returns false when the connection was gone and the message stays in the outbox. */
+    private boolean send(StoredMessage message, XMPPConnection connection) {
+        Message stanza;
+        try {
+            stanza = stanza(message);
+        } catch (XmppStringprepException badAddress) {
+            // Addresses are checked before a conversation opens; a stored one that no longer parses fails visibly.
+            store.changeState(message.id(), DeliveryState.FAILED, Optional.of(badAddress.getLocalizedMessage()))
+                    .ifPresent(listener::changed);
+            return true;
+        }
+        String id = stanza.getStanzaId();
+        change(message.id(), DeliveryState.SENDING);
+        boolean acknowledged = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled()
+                && whenAcknowledged(tcp, id, message.id());
+        try {
+            connection.sendStanza(stanza);
+        } catch (SmackException.NotConnectedException | InterruptedException notSent) {
+            if (connection instanceof XMPPTCPConnection tcp) {
+                tcp.removeStanzaIdAcknowledgedListener(id);
+            }
+            change(message.id(), DeliveryState.QUEUED);
+            if (notSent instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.log(System.Logger.Level.INFO, "Not connected; message {0} stays in the outbox", message.id());
+            return false;
+        }
+        if (!acknowledged) {
+            // Without stream management the server never confirms a stanza: handing it over is all we can know.
+            change(message.id(), DeliveryState.SENT);
+        }
+        return true;
+    }
+
+    private boolean whenAcknowledged(XMPPTCPConnection tcp, String stanzaId, long messageId) {
+        try {
+            tcp.addStanzaIdAcknowledgedListener(stanzaId, acked -> change(messageId, DeliveryState.SENT));
+            return true;
+        } catch (StreamManagementException.StreamManagementNotEnabledException raced) {
+            return false;
+        }
+    }
+
+    private void change(long messageId, DeliveryState state) {
+        store.changeState(messageId, state, Optional.empty()).ifPresent(listener::changed);
+    }
+
+    private Message stanza(StoredMessage message) throws XmppStringprepException {
+        return builder(message.stanzaId().orElseThrow(), message, message.body()).build();
+    }
+
+    /** A chat message with {@code id} as stanza id and origin-id (XEP-0359), asking for a receipt. */
+    private MessageBuilder builder(String id, StoredMessage message, String body) throws XmppStringprepException {
+        Jid to = message.resource().isPresent()
+                ? JidCreate.fullFrom(message.key().peer().asEntityBareJidOrThrow(), Resourcepart.from(message.resource().get()))
+                : message.key().peer();
+        MessageBuilder builder = StanzaBuilder.buildMessage(id)
+                .to(to)
+                .ofType(Message.Type.chat)
+                .setBody(body)
+                .addExtension(new OriginIdElement(id))
+                .addExtension(new DeliveryReceiptRequest());
+        if (chatStates.getAsBoolean()) {
+            builder.addExtension(new ChatStateExtension(ChatState.active));
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,428 @@
+package welljabber.plugin.chat.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+import welljabber.api.account.AccountId;
+import welljabber.api.storage.PluginStorage;
+import welljabber.api.storage.StorageException;
+
+/**
+ * History in the plugin's H2 schema. Every method blocks on the database: call it off the FX thread.
+ * A message is written here before it is shown as sent and before a receipt for it goes out.
+ */
+public final class MessageStore {
+    /** H2's SQLSTATE for a unique index violation: the message is already stored. */
+    private static final String DUPLICATE = "23505";
+    private static final String COLUMNS =
+            "ID, SEQ, ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, STATE, ERROR, UNREAD, ORIGINAL_BODY";
+
+    private final PluginStorage storage;
+
+    public MessageStore(PluginStorage storage) {
+        this.storage = storage;
+    }
+
+    /** Creates or upgrades the tables. */
+    public void migrate() {
+        storage.migrate(ChatSchema.migrations());
+    }
+
+    /**
+     * Stores a message from the network: a contact's (RECEIVED, unread), or one of ours sent from another
+     * client (SENT). Empty when the same message was stored before.
+     */
+    public Optional<StoredMessage> insertWire(WireMessage message) {
+        return insertWire(message, OptionalLong.empty());
+    }
+
+    /**
+     * {@link #insertWire(WireMessage)} for a message found by back-filling from the archive, with an
+     * explicit order among messages of the same instant: take {@link #lowestSeq} before a page and give
+     * its messages, oldest first, numbers below it.
+     */
+    public Optional<StoredMessage> insertOlder(WireMessage message, long seq) {
+        return insertWire(message, OptionalLong.of(seq));
+    }
+
+    /** The lowest order number in the conversation (for back-filling below it), or a start value when empty. */
+    public long lowestSeq(ConversationKey key) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COALESCE(MIN(SEQ), NEXT VALUE FOR MESSAGE_ORDER) FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ?")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    private Optional<StoredMessage> insertWire(WireMessage message, OptionalLong seq) {
+        String dedupeKey = DedupeKey.of(message);
+        Optional<StoredMessage> stored = insert(message.key(), message.outgoing(), message.resource(), message.body(),
+                message.at(), message.stanzaId(), dedupeKey, message.serverId(),
+                message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing(), seq);
+        if (stored.isEmpty() && message.serverId().isPresent()) {
+            rememberServerId(message, dedupeKey);
+        }
+        return stored;
+    }
+
+    /** A copy we already had now tells us its archive id: keep it, so catching up can start after it. */
+    private void rememberServerId(WireMessage message, String dedupeKey) {
+        storage.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE MESSAGE SET SERVER_ID = ? WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING = ? AND DEDUPE_KEY = ?
+                    AND SERVER_ID IS NULL""")) {
+                update.setString(1, message.serverId().orElseThrow());
+                update.setString(2, message.key().account().value());
+                update.setString(3, message.key().peer().toString());
+                update.setBoolean(4, message.outgoing());
+                update.setString(5, dedupeKey);
+                return update.executeUpdate();
+            } catch (SQLException e) {
+                if (DUPLICATE.equals(e.getSQLState())) {
+                    return 0; // another row already carries this archive id
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The archive id of the account's newest message that has one: catching up asks for what came after it. */
+    public Optional<String> newestServerId(AccountId account) {
+        return serverId("SELECT SERVER_ID FROM MESSAGE WHERE ACCOUNT = ? AND SERVER_ID IS NOT NULL"
+                + " ORDER BY AT_MILLIS DESC, SEQ DESC LIMIT 1", account.value(), null);
+    }
+
+    /** The archive id of the conversation's oldest message that has one: back-filling asks for what came before it. */
+    public Optional<String> oldestServerId(ConversationKey key) {
+        return serverId("SELECT SERVER_ID FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND SERVER_ID IS NOT NULL"
+                + " ORDER BY AT_MILLIS, SEQ LIMIT 1", key.account().value(), key.peer().toString());
+    }
+
+    private Optional<String> serverId(String sql, String account, String peer) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, account);
+                if (peer != null) {
+                    select.setString(2, peer);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Applies a correction (XEP-0308) to the message with {@code replacedStanzaId} in this conversation and
+     * direction: only the sender of a message can correct it, so a contact's correction never touches ours.
+     * The first text is kept. Empty when there is no such message.
+     */
+    public Optional<StoredMessage> correct(ConversationKey key, boolean outgoing, String replacedStanzaId, String newBody) {
+        return storage.inTransaction(connection -> {
+            Optional<StoredMessage> target;
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING = ? AND STANZA_ID = ? FOR UPDATE")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                select.setBoolean(3, outgoing);
+                select.setString(4, replacedStanzaId);
+                target = read(select).stream().findFirst();
+            }
+            if (target.isEmpty()) {
+                return Optional.<StoredMessage>empty();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE MESSAGE SET ORIGINAL_BODY = COALESCE(ORIGINAL_BODY, BODY), BODY = ? WHERE ID = ?")) {
+                update.setString(1, newBody);
+                update.setLong(2, target.get().id());
+                update.executeUpdate();
+            }
+            return byId(connection, target.get().id());
+        });
+    }
+
+    /** Our newest message in the conversation: what the user may correct. */
+    public Optional<StoredMessage> lastOutgoing(ConversationKey key) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT 1")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                return read(select).stream().findFirst();
+            }
+        });
+    }
+
+    /** Puts a message of ours in the outbox (QUEUED); {@code id} is both its stanza id and its origin-id. */
+    public StoredMessage insertOutgoing(ConversationKey key, Optional<String> resource, String body, Instant at, String id) {
+        return insert(key, true, resource, body, at, Optional.of(id), DedupeKey.ofOutgoing(id), Optional.empty(),
+                DeliveryState.QUEUED, false, OptionalLong.empty())
+                .orElseThrow(() -> new StorageException("An outgoing message id was used twice: " + id, null));
+    }
+
+    private Optional<StoredMessage> insert(ConversationKey key, boolean outgoing, Optional<String> resource, String body,
+            Instant at, Optional<String> stanzaId, String dedupeKey, Optional<String> serverId, DeliveryState state,
+            boolean unread, OptionalLong givenSeq) {
+        String seq = givenSeq.isPresent() ? Long.toString(givenSeq.getAsLong()) : "NEXT VALUE FOR MESSAGE_ORDER";
+        return storage.withConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, DEDUPE_KEY, STATE, UNREAD,
+                    SERVER_ID, SEQ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, """ + seq + ")",
+                    new String[] {"ID", "SEQ"})) {
+                insert.setString(1, key.account().value());
+                insert.setString(2, key.peer().toString());
+                insert.setBoolean(3, outgoing);
+                setOptional(insert, 4, resource);
+                insert.setString(5, body);
+                insert.setLong(6, at.toEpochMilli());
+                setOptional(insert, 7, stanzaId);
+                insert.setString(8, dedupeKey);
+                insert.setString(9, state.name());
+                insert.setBoolean(10, unread);
+                setOptional(insert, 11, serverId);
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (DUPLICATE.equals(e.getSQLState())) {
+                        return Optional.<StoredMessage>empty();
+                    }
+                    throw e;
+                }
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return Optional.of(new StoredMessage(keys.getLong(1), keys.getLong(2), key, outgoing, resource, body,
+                            Instant.ofEpochMilli(at.toEpochMilli()), stanzaId, state, Optional.empty(), unread, Optional.empty()));
+                }
+            }
+        });
+    }
+
+    /** The newest {@code limit} messages of a conversation, oldest first. */
+    public List<StoredMessage> newest(ConversationKey key, int limit) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT ?")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                select.setInt(3, limit);
+                List<StoredMessage> page = read(select);
+                Collections.reverse(page);
+                return page;
+            }
+        });
+    }
+
+    /**
+     * The {@code limit} messages just before {@code first}, oldest first (scrolling up). The condition is
+     * written as a range on AT_MILLIS plus a filter, which H2 serves from the MESSAGE_PAGE index; the
+     * equivalent "(AT_MILLIS < ? OR (AT_MILLIS = ? AND SEQ < ?))" made it read the whole conversation.
+     * ORDER BY repeats ACCOUNT and PEER (constant here): H2 reads rows in index order only when the
+     * ORDER BY columns are the index's from its first one; without them it read and sorted the whole
+     * conversation (100,001 rows scanned, 330 ms for 100,000 messages; now 101 rows).
+     */
+    public List<StoredMessage> before(StoredMessage first, int limit) {
+        return page(first.key(), first.at().toEpochMilli(), first.seq(), limit);
+    }
+
+    private List<StoredMessage> page(ConversationKey key, long atMillis, long seq, int limit) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
+                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ < ?)
+                    ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT ?""")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                select.setLong(3, atMillis);
+                select.setLong(4, atMillis);
+                select.setLong(5, seq);
+                select.setInt(6, limit);
+                List<StoredMessage> page = read(select);
+                Collections.reverse(page);
+                return page;
+            }
+        });
+    }
+
+    /** The {@code limit} messages just after {@code last}, oldest first (scrolling down after a jump). */
+    public List<StoredMessage> after(StoredMessage last, int limit) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
+                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
+                    ORDER BY AT_MILLIS, SEQ LIMIT ?""")) {
+                select.setString(1, last.key().account().value());
+                select.setString(2, last.key().peer().toString());
+                select.setLong(3, last.at().toEpochMilli());
+                select.setLong(4, last.at().toEpochMilli());
+                select.setLong(5, last.seq());
+                select.setInt(6, limit);
+                return read(select);
+            }
+        });
+    }
+
+    /** These messages, in the order of {@code ids}; ids no longer stored are left out. */
+    public List<StoredMessage> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ID = ANY(?)")) {
+                select.setObject(1, ids.toArray(Long[]::new));
+                Map<Long, StoredMessage> found = new java.util.HashMap<>();
+                read(select).forEach(message -> found.put(message.id(), message));
+                return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+            }
+        });
+    }
+
+    public Optional<StoredMessage> byId(long id) {
+        return storage.withConnection(connection -> byId(connection, id));
+    }
+
+    /** Our message to {@code peer} with this stanza id: what a receipt or an error from that contact answers. */
+    public Optional<StoredMessage> outgoing(AccountId account, BareJid peer, String stanzaId) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND STANZA_ID = ? AND OUTGOING")) {
+                select.setString(1, account.value());
+                select.setString(2, peer.toString());
+                select.setString(3, stanzaId);
+                return read(select).stream().findFirst();
+            }
+        });
+    }
+
+    /**
+     * Moves a message to {@code next} if its current state allows it ({@link DeliveryState#mayBecome});
+     * returns the changed message, or empty when nothing changed (a late or repeated answer).
+     */
+    public Optional<StoredMessage> changeState(long id, DeliveryState next, Optional<String> error) {
+        return storage.inTransaction(connection -> {
+            Optional<StoredMessage> current;
+            try (PreparedStatement lock = connection.prepareStatement("SELECT " + COLUMNS + " FROM MESSAGE WHERE ID = ? FOR UPDATE")) {
+                lock.setLong(1, id);
+                current = read(lock).stream().findFirst();
+            }
+            if (current.isEmpty() || !current.get().state().mayBecome(next)) {
+                return Optional.<StoredMessage>empty();
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE MESSAGE SET STATE = ?, ERROR = ? WHERE ID = ?")) {
+                update.setString(1, next.name());
+                setOptional(update, 2, error);
+                update.setLong(3, id);
+                update.executeUpdate();
+            }
+            return Optional.of(current.get().withState(next, error));
+        });
+    }
+
+    /** The account's outbox, oldest first. */
+    public List<StoredMessage> queued(AccountId account) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND STATE = 'QUEUED' ORDER BY ID")) {
+                select.setString(1, account.value());
+                return read(select);
+            }
+        });
+    }
+
+    /**
+     * At start-up, messages that were handed to a connection of an earlier run but never confirmed by the
+     * server go back to the outbox: that connection and its resend queue died with the process. The peer's
+     * client recognises a resent copy by its origin-id.
+     */
+    public int requeueUnconfirmed() {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE MESSAGE SET STATE = 'QUEUED' WHERE STATE = 'SENDING'")) {
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Marks the conversation read; returns how many messages were unread. */
+    public int markRead(ConversationKey key) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE MESSAGE SET UNREAD = FALSE WHERE ACCOUNT = ? AND PEER = ? AND UNREAD")) {
+                update.setString(1, key.account().value());
+                update.setString(2, key.peer().toString());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Every conversation with unread messages and how many. */
+    public Map<ConversationKey, Integer> unreadCounts() {
+        return storage.withConnection(connection -> {
+            Map<ConversationKey, Integer> counts = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT ACCOUNT, PEER, COUNT(*) FROM MESSAGE WHERE UNREAD GROUP BY ACCOUNT, PEER");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(new ConversationKey(new AccountId(rows.getString(1)), bareJid(rows.getString(2))), rows.getInt(3));
+                }
+            }
+            return counts;
+        });
+    }
+
+    private static Optional<StoredMessage> byId(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM MESSAGE WHERE ID = ?")) {
+            select.setLong(1, id);
+            return read(select).stream().findFirst();
+        }
+    }
+
+    private static List<StoredMessage> read(PreparedStatement select) throws SQLException {
+        List<StoredMessage> messages = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ConversationKey key = new ConversationKey(new AccountId(rows.getString("ACCOUNT")), bareJid(rows.getString("PEER")));
+                messages.add(new StoredMessage(rows.getLong("ID"), rows.getLong("SEQ"), key, rows.getBoolean("OUTGOING"),
+                        Optional.ofNullable(rows.getString("RESOURCE")), rows.getString("BODY"),
+                        Instant.ofEpochMilli(rows.getLong("AT_MILLIS")), Optional.ofNullable(rows.getString("STANZA_ID")),
+                        DeliveryState.valueOf(rows.getString("STATE")), Optional.ofNullable(rows.getString("ERROR")),
+                        rows.getBoolean("UNREAD"), Optional.ofNullable(rows.getString("ORIGINAL_BODY"))));
+            }
+        }
+        return messages;
+    }
+
+    private static BareJid bareJid(String stored) throws SQLException {
+        try {
+            return JidCreate.bareFrom(stored);
+        } catch (XmppStringprepException e) {
+            throw new SQLException("A stored address is not a JID: " + stored, e);
+        }
+    }
+
+    private static void setOptional(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setString(index, value.get());
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
+    }
+}

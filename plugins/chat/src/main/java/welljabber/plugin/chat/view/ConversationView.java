@@ -1,0 +1,228 @@
+package welljabber.plugin.chat.view;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import welljabber.plugin.chat.Texts;
+import welljabber.plugin.chat.conversation.ConversationModel;
+import welljabber.plugin.chat.store.StoredMessage;
+
+/**
+ * A conversation tab: the messages in a virtualized list (only the visible rows have cells, and
+ * older pages come from history as the user scrolls to the top), and the composer below. The
+ * conversation counts as read while its tab is selected and the window is in front.
+ */
+public final class ConversationView {
+    private final ConversationModel model;
+    private final Texts texts;
+    private final ListView<StoredMessage> list = new ListView<>();
+    private final Label peerState = new Label();
+    private final Composer composer;
+    private final VBox root;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final Runnable markRead;
+    private BooleanBinding showing;
+    private ScrollBar scrollBar;
+    private boolean filled;
+    /** The user is at the end of the conversation: new messages scroll into view. */
+    private boolean following = true;
+    private boolean endScrollPending;
+
+    /**
+     * {@code markRead} is called (FX thread) whenever the user is looking at unread messages;
+     * {@code problem} shows a sentence to the user.
+     */
+    public ConversationView(ConversationModel model, Texts texts, LinkOpener links, Runnable markRead,
+            Consumer<String> problem) {
+        this.model = model;
+        this.texts = texts;
+        this.markRead = markRead;
+        this.composer = new Composer(model, texts, problem);
+        list.setId("chatMessages");
+        list.getStyleClass().add("chat-messages");
+        list.setItems(model.messages());
+        list.setCellFactory(view -> new MessageCell(view, model, texts, links));
+        list.setPlaceholder(new Label(texts.get("history.empty")));
+        list.setFocusTraversable(false);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        peerState.setId("chatPeerState");
+        peerState.getStyleClass().add("chat-peer-state");
+        peerState.textProperty().bind(Bindings.createStringBinding(() -> switch (model.peerStateProperty().get()) {
+            case composing -> texts.format("peer.composing", model.peerName());
+            case paused -> texts.format("peer.paused", model.peerName());
+            default -> "";
+        }, model.peerStateProperty()));
+        peerState.visibleProperty().bind(peerState.textProperty().isNotEmpty());
+        peerState.managedProperty().bind(peerState.visibleProperty());
+        root = new VBox(6, list, peerState, composer.node());
+        root.setPadding(new Insets(6));
+        root.getStyleClass().add("chat-conversation");
+        var stylesheet = ConversationView.class.getResource("/welljabber/plugin/chat/chat.css");
+        if (stylesheet != null) {
+            root.getStylesheets().add(stylesheet.toExternalForm());
+        }
+        title.bind(Bindings.createStringBinding(() -> model.unreadProperty().get() > 0
+                ? texts.format("tab.titleUnread", model.peerName(), model.unreadProperty().get())
+                : texts.format("tab.title", model.peerName()), model.unreadProperty()));
+        model.messages().addListener(this::messagesChanged);
+        // Follow new messages only while the user is at the end: decided when the user scrolls, never by
+        // our own scrolling (the flow moves its scroll bar during layout too).
+        list.addEventFilter(ScrollEvent.SCROLL, event -> Platform.runLater(this::userScrolled));
+        list.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> Platform.runLater(this::userScrolled));
+        list.addEventFilter(KeyEvent.KEY_RELEASED, event -> Platform.runLater(this::userScrolled));
+        model.unreadProperty().addListener((observable, before, after) -> readIfShowing());
+        root.sceneProperty().addListener((observable, before, after) -> watchShowing());
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public ObservableValue<String> title() {
+        return title.getReadOnlyProperty();
+    }
+
+    public void setDraft(String draft) {
+        composer.setDraft(draft);
+    }
+
+    /** Shows {@code target} (a search result) in the middle of its history, selected. */
+    public void jumpTo(StoredMessage target) {
+        model.jumpTo(target, index -> {
+            following = false;
+            list.scrollTo(Math.max(0, index - 2));
+            list.getSelectionModel().clearAndSelect(index);
+        });
+    }
+
+    public void focusInput() {
+        composer.focus();
+    }
+
+    /** Keeps the newest message in view when it arrives while the user is at the end, or is ours. */
+    private void messagesChanged(ListChangeListener.Change<? extends StoredMessage> change) {
+        boolean toEnd = false;
+        while (change.next()) {
+            if (change.wasAdded() && change.getTo() == model.messages().size()) {
+                toEnd |= !filled || following || change.getAddedSubList().stream().anyMatch(StoredMessage::outgoing);
+            }
+        }
+        filled |= !model.messages().isEmpty();
+        verticalScrollBar();
+        if (toEnd) {
+            scrollToEnd();
+        }
+    }
+
+    /**
+     * Shows the last message whole. ListView.scrollTo estimates the heights of rows it has not laid out
+     * (ours wrap, so they differ) and can stop short of the end; once laid out, the flow is pushed to its
+     * very end. One follow-up per pulse, however many messages a burst adds.
+     */
+    private void scrollToEnd() {
+        list.scrollTo(model.messages().size() - 1);
+        if (!endScrollPending) {
+            endScrollPending = true;
+            Platform.runLater(() -> {
+                endScrollPending = false;
+                if (following && list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    list.layout();
+                    flow.scrollPixels(Double.MAX_VALUE / 4);
+                }
+            });
+        }
+    }
+
+    private void userScrolled() {
+        following = lastVisible();
+    }
+
+    /** Whether the last row is on screen, as laid out now. */
+    private boolean lastVisible() {
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return true; // not laid out yet
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return last == null || last.getIndex() >= model.messages().size() - 1;
+    }
+
+    /** The list's own scroll bar, once its skin exists: scrolling to its top loads the page before. */
+    private ScrollBar verticalScrollBar() {
+        if (scrollBar == null) {
+            for (Node node : list.lookupAll(".scroll-bar")) {
+                if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                    scrollBar = bar;
+                    bar.valueProperty().addListener((observable, before, after) -> {
+                        if (after.doubleValue() >= bar.getMax() && filled) {
+                            model.loadNewer();
+                        }
+                        if (after.doubleValue() <= bar.getMin() && filled) {
+                            model.loadOlder(added -> {
+                                if (added > 0) {
+                                    list.scrollTo(added);
+                                }
+                            });
+                        }
+                    });
+                }
+            }
+        }
+        return scrollBar;
+    }
+
+    /** Finds the tab holding this view once it is in the window, and watches whether it is in front. */
+    private void watchShowing() {
+        if (root.getScene() == null || showing != null) {
+            return;
+        }
+        findTab().ifPresent(tab -> {
+            Window window = root.getScene().getWindow();
+            showing = Bindings.createBooleanBinding(() -> tab.isSelected() && window != null && window.isFocused(),
+                    tab.selectedProperty(), window == null ? tab.selectedProperty() : window.focusedProperty());
+            showing.addListener((observable, before, after) -> readIfShowing());
+            readIfShowing();
+        });
+        list.applyCss();
+        list.layout();
+        verticalScrollBar();
+    }
+
+    private Optional<Tab> findTab() {
+        for (Parent parent = root.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof TabPane pane) {
+                return pane.getTabs().stream().filter(tab -> tab.getContent() == root).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void readIfShowing() {
+        if (showing != null && showing.get() && model.unreadProperty().get() > 0) {
+            markRead.run();
+        }
+    }
+}

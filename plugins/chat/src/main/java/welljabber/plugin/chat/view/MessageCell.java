@@ -1,0 +1,125 @@
+package welljabber.plugin.chat.view;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+import welljabber.plugin.chat.Texts;
+import welljabber.plugin.chat.conversation.ConversationModel;
+import welljabber.plugin.chat.render.BodyRenderer;
+import welljabber.plugin.chat.render.RenderedBody;
+import welljabber.plugin.chat.render.Segment;
+import welljabber.plugin.chat.store.StoredMessage;
+
+/**
+ * One message in the conversation list: who and when (and, for ours, how far it got), then the text.
+ * The text is built from {@link Text} nodes and {@link Hyperlink}s only, so nothing in it is read as markup.
+ */
+final class MessageCell extends ListCell<StoredMessage> {
+    /** Room for the cell's padding and the list's scroll bar beside the wrapped text. */
+    private static final double TEXT_INSET = 36;
+
+    private final ConversationModel model;
+    private final Texts texts;
+    private final LinkOpener links;
+    private final DateTimeFormatter timeOfDay;
+    private final DateTimeFormatter dateAndTime;
+    private final Label meta = new Label();
+    private final TextFlow body = new TextFlow();
+    private final VBox box = new VBox(2, meta, body);
+
+    MessageCell(ListView<StoredMessage> list, ConversationModel model, Texts texts, LinkOpener links) {
+        this.model = model;
+        this.texts = texts;
+        this.links = links;
+        this.timeOfDay = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(texts.locale());
+        this.dateAndTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(texts.locale());
+        getStyleClass().add("chat-message");
+        meta.getStyleClass().add("chat-meta");
+        body.getStyleClass().add("chat-body");
+        body.prefWidthProperty().bind(list.widthProperty().subtract(TEXT_INSET));
+        body.setMinHeight(Region.USE_PREF_SIZE);
+        setPrefWidth(0); // let the list's width, not the text's, decide the cell's width so the text wraps
+    }
+
+    @Override
+    protected void updateItem(StoredMessage message, boolean empty) {
+        super.updateItem(message, empty);
+        box.getStyleClass().removeAll("chat-outgoing", "chat-incoming", "chat-action", "chat-failed");
+        if (empty || message == null) {
+            setTooltip(null);
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        String sender = message.outgoing() ? model.ownName() : model.peerName();
+        RenderedBody rendered = BodyRenderer.render(message.body(), sender);
+        meta.setText(metaLine(message, sender));
+        body.getChildren().setAll(rendered.segments().stream().map(this::node).toList());
+        // The text as first sent, on hover, for a corrected message (XEP-0308).
+        setTooltip(message.original().map(original -> new Tooltip(texts.format("message.original", original))).orElse(null));
+        box.getStyleClass().add(message.outgoing() ? "chat-outgoing" : "chat-incoming");
+        if (rendered.action()) {
+            box.getStyleClass().add("chat-action");
+        }
+        if (message.state() == welljabber.plugin.chat.store.DeliveryState.FAILED) {
+            box.getStyleClass().add("chat-failed");
+        }
+        setText(null);
+        setGraphic(box);
+    }
+
+    private String metaLine(StoredMessage message, String sender) {
+        String line = sender + "  " + time(message.at());
+        if (message.edited()) {
+            line += "  " + texts.get("message.edited");
+        }
+        if (!message.outgoing()) {
+            return line;
+        }
+        String state = switch (message.state()) {
+            case QUEUED -> texts.get("state.queued");
+            case SENDING -> texts.get("state.sending");
+            case SENT -> texts.get("state.sent");
+            case DELIVERED -> texts.get("state.delivered");
+            case FAILED -> texts.format("state.failed", message.error().orElse(""));
+            case RECEIVED -> "";
+        };
+        return line + "  ·  " + state;
+    }
+
+    private String time(Instant at) {
+        ZoneId zone = ZoneId.systemDefault();
+        boolean today = at.atZone(zone).toLocalDate().equals(LocalDate.now(zone));
+        return (today ? timeOfDay : dateAndTime).format(at.atZone(zone));
+    }
+
+    private javafx.scene.Node node(Segment segment) {
+        return switch (segment) {
+            case Segment.Plain plain -> {
+                Text text = new Text(plain.text());
+                text.getStyleClass().add("chat-text");
+                yield text;
+            }
+            case Segment.Link link -> {
+                Hyperlink hyperlink = new Hyperlink(link.text());
+                hyperlink.getStyleClass().add("chat-link");
+                hyperlink.setTooltip(new Tooltip(link.target().toString()));
+                hyperlink.setOnAction(event -> links.open(link.target()));
+                yield hyperlink;
+            }
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package welljabber.plugin.chat.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.chat2.Chat;
+import org.jivesoftware.smack.chat2.ChatManager;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+
+import welljabber.api.account.AccountId;
+import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.DeliveryState;
+import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoredMessage;
+import welljabber.sandbox.LoopbackConnections;
+import welljabber.sandbox.ProsodyServer;
+import welljabber.testsupport.Poll;
+import welljabber.testsupport.WithProsody;
+import welljabber.testsupport.XmppTestClients;
+
+/**
+ * Catching up and back-filling from a real Prosody's message archive (mod_mam). "me" runs the
+ * plugin's code (the desktop); "me/phone" is another client of the same account; alice is a contact.
+ * Each test uses its own contact so the archive's contents of one test do not meet another's.
+ */
+@WithProsody(accounts = {"me:secret", "alice:secret", "carol:secret", "dave:secret"}, muc = false)
+class ArchiveTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final AccountId ACCOUNT = new AccountId("me-account");
+
+    private final H2TestStorage storage = H2TestStorage.inMemory();
+    private final MessageStore store = new MessageStore(storage);
+    private final RecordingListener history = new RecordingListener();
+    private final AtomicReference<XMPPConnection> desktop = new AtomicReference<>();
+    private final ChatProtocol protocol = new ChatProtocol(store, history, history, Locale.ENGLISH, Clock.systemUTC());
+    private final Archive archive = new Archive(protocol, store,
+            account -> Optional.ofNullable(desktop.get()).filter(XMPPConnection::isAuthenticated), Clock.systemUTC());
+
+    ArchiveTest() {
+        store.migrate();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        protocol.detachAll();
+        storage.close();
+    }
+
+    private XMPPTCPConnection desktop(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = clients.connection("me", "secret");
+        protocol.attach(ACCOUNT, me);
+        me.connect().login();
+        desktop.set(me);
+        return me;
+    }
+
+    private static ConversationKey with(String user) {
+        return new ConversationKey(ACCOUNT, JidCreate.bareFromOrThrowUnchecked(user + "@localhost"));
+    }
+
+    private List<String> bodies(String user) {
+        return store.newest(with(user), 1000).stream().map(StoredMessage::body).toList();
+    }
+
+    @Test
+    void whatHappenedWhileWeWereAwayComesFromTheArchiveOnceAfterEachConnect(XmppTestClients clients, ProsodyServer server)
+            throws Exception {
+        XMPPTCPConnection phone = clients.connection(LoopbackConnections.builder(server, "me", "secret", "phone").build());
+        phone.connect().login();
+        XMPPTCPConnection carol = clients.login("carol");
+        List<String> carolGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(carol).addIncomingListener((from, message, chat) -> carolGot.add(message.getBody()));
+        Chat phoneToCarol = ChatManager.getInstanceFor(phone).chatWith(JidCreate.entityBareFrom("carol@localhost"));
+        phoneToCarol.send("phone 1");
+        phoneToCarol.send("phone 2");
+        Poll.until(WAIT, () -> carolGot.size() == 2, "carol did not get the phone's messages"); // so hers comes after them
+        // Sent to the phone's own address: only the phone and the archive ever see it.
+        carol.sendStanza(StanzaBuilder.buildMessage().to(phone.getUser()).ofType(Message.Type.chat).setBody("carol to phone").build());
+        Poll.until(WAIT, () -> phone.isAuthenticated(), "phone");
+        Thread.sleep(200); // let the server archive the last one
+
+        XMPPTCPConnection me = desktop(clients);
+        assertEquals(3, archive.catchUp(ACCOUNT));
+        assertEquals(List.of("phone 1", "phone 2", "carol to phone"), bodies("carol"));
+        List<StoredMessage> stored = store.newest(with("carol"), 10);
+        assertTrue(stored.get(0).outgoing() && stored.get(1).outgoing() && !stored.get(2).outgoing());
+        assertEquals(DeliveryState.SENT, stored.get(0).state());
+        assertEquals(0, archive.catchUp(ACCOUNT), "asking again brings nothing new");
+
+        // Away again: the phone goes on, the desktop catches up from where it stopped.
+        me.disconnect();
+        phoneToCarol.send("phone 3");
+        Thread.sleep(200);
+        me.connect().login();
+        assertEquals(1, archive.catchUp(ACCOUNT));
+        assertEquals(List.of("phone 1", "phone 2", "carol to phone", "phone 3"), bodies("carol"));
+        assertEquals(4, history.added().size(), "each message shown once");
+    }
+
+    @Test
+    void scrollingPastLocalHistoryFetchesOlderPagesUntilTheArchiveHasNoMore(XmppTestClients clients, ProsodyServer server)
+            throws Exception {
+        XMPPTCPConnection phone = clients.connection(LoopbackConnections.builder(server, "me", "secret", "phone").build());
+        phone.connect().login();
+        XMPPTCPConnection dave = clients.login("dave");
+        for (int i = 0; i < 250; i++) {
+            dave.sendStanza(StanzaBuilder.buildMessage("dave-" + i).to(phone.getUser()).ofType(Message.Type.chat)
+                    .setBody("m" + i).build());
+        }
+        Thread.sleep(500);
+
+        desktop(clients);
+        // The server decides the page size (Prosody answers at most 50 by default), not us.
+        int first = archive.catchUp(ACCOUNT);
+        assertTrue(first > 0 && first <= Archive.PAGE, "an empty history starts with the archive's newest page: " + first);
+        List<String> expected = IntStream.range(0, 250).mapToObj(i -> "m" + i).toList();
+        assertEquals(expected.subList(250 - first, 250), bodies("dave"));
+
+        List<Integer> fetched = new ArrayList<>();
+        int got;
+        do {
+            StoredMessage oldest = store.newest(with("dave"), 1000).getFirst();
+            got = archive.backFill(with("dave"), Optional.of(oldest));
+            fetched.add(got);
+        } while (got > 0 && fetched.size() < 20);
+        assertEquals(0, fetched.getLast(), "the archive ran dry: " + fetched);
+        assertEquals(250 - first, fetched.stream().mapToInt(Integer::intValue).sum(), fetched.toString());
+        assertTrue(fetched.size() > 2, "back-filling took several pages: " + fetched);
+        assertEquals(expected, bodies("dave"), "all of the archive, in order, once");
+    }
+}

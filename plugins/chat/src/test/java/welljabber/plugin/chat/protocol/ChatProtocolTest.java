@@ -1,0 +1,372 @@
+package welljabber.plugin.chat.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.chat2.Chat;
+import org.jivesoftware.smack.chat2.ChatManager;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.jivesoftware.smackx.chatstates.ChatState;
+import org.jivesoftware.smackx.chatstates.ChatStateManager;
+import org.jivesoftware.smackx.forward.packet.Forwarded;
+import org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+import welljabber.api.account.AccountId;
+import welljabber.api.error.ErrorSentences;
+import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.DeliveryState;
+import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoredMessage;
+import welljabber.sandbox.LoopbackConnections;
+import welljabber.sandbox.ProsodyServer;
+import welljabber.testsupport.Poll;
+import welljabber.testsupport.WithProsody;
+import welljabber.testsupport.XmppTestClients;
+
+/**
+ * The chat plugin's protocol side with history in a real H2, against a real Prosody: "me" runs the
+ * plugin's code, alice and bob are plain Smack clients. me and alice see each other's presence (so
+ * receipts flow between them); bob is a stranger.
+ */
+@WithProsody(accounts = {"me:secret", "alice:secret", "bob:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
+class ChatProtocolTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final AccountId ACCOUNT = new AccountId("me-account");
+
+    private final H2TestStorage storage = H2TestStorage.inMemory();
+    private final MessageStore store = new MessageStore(storage);
+    private final RecordingListener history = new RecordingListener();
+    private final AtomicReference<XMPPConnection> mine = new AtomicReference<>();
+    private final ChatProtocol protocol = new ChatProtocol(store, history, history, Locale.ENGLISH, Clock.systemUTC());
+    private final Outbox outbox = new Outbox(store, history,
+            account -> Optional.ofNullable(mine.get()).filter(XMPPConnection::isAuthenticated), Clock.systemUTC(), () -> true);
+    private final ChatStates chatStates = new ChatStates(
+            account -> Optional.ofNullable(mine.get()).filter(XMPPConnection::isAuthenticated));
+
+    ChatProtocolTest() {
+        store.migrate();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        protocol.detachAll();
+        storage.close();
+    }
+
+    private XMPPTCPConnection me(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = clients.connection("me", "secret");
+        protocol.attach(ACCOUNT, me); // before login, as the shell's session listener does
+        me.connect().login();
+        mine.set(me);
+        return me;
+    }
+
+    private static ConversationKey with(String user) {
+        return new ConversationKey(ACCOUNT, JidCreate.bareFromOrThrowUnchecked(user + "@localhost"));
+    }
+
+    private StoredMessage stored(long id) {
+        return store.byId(id).orElseThrow();
+    }
+
+    private void awaitState(long id, DeliveryState state) throws InterruptedException {
+        Poll.until(WAIT, () -> stored(id).state() == state, () -> "message " + id + " is " + stored(id).state() + ", not " + state);
+    }
+
+    /** Collects the chat messages a plain client receives. */
+    private static List<Message> inbox(XMPPConnection connection) {
+        List<Message> inbox = new CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(connection).addIncomingListener((from, message, chat) -> inbox.add(message));
+        return inbox;
+    }
+
+    @Test
+    void ourMessageIsStoredFirstThenSentThenDeliveredWhenAliceConfirms(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = inbox(alice);
+
+        StoredMessage queued = outbox.submit(with("alice"), Optional.empty(), "Hello Alice 👋");
+
+        assertEquals(DeliveryState.QUEUED, history.added().getFirst().state(), "shown from history before it went out");
+        awaitState(queued.id(), DeliveryState.DELIVERED);
+        Poll.until(WAIT, () -> aliceGot.size() == 1, "alice received nothing");
+        Message received = aliceGot.getFirst();
+        assertEquals("Hello Alice 👋", received.getBody());
+        assertEquals(Message.Type.chat, received.getType());
+        assertEquals(queued.stanzaId().orElseThrow(), received.getStanzaId());
+        assertEquals(queued.stanzaId().orElseThrow(), OriginIdElement.getOriginId(received).getId());
+        assertTrue(DeliveryReceiptManager.hasDeliveryReceiptRequest(received));
+        List<DeliveryState> seen = history.changed().stream().map(StoredMessage::state).toList();
+        assertEquals(DeliveryState.SENDING, seen.getFirst(), seen.toString());
+        assertEquals(DeliveryState.DELIVERED, seen.getLast(), seen.toString());
+    }
+
+    @Test
+    void aliceMessageIsInHistoryBeforeHerReceiptLeavesAndOnlyOnceWhenSheSendsItAgain(XmppTestClients clients)
+            throws Exception {
+        me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<String> receipts = new CopyOnWriteArrayList<>();
+        List<Boolean> storedWhenAcknowledged = new CopyOnWriteArrayList<>();
+        DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, stanza) -> {
+            receipts.add(id);
+            storedWhenAcknowledged.add(store.newest(with("alice"), 10).stream().anyMatch(m -> m.body().equals("Are you there?")));
+        });
+        Message message = StanzaBuilder.buildMessage("alice-1")
+                .to(JidCreate.entityBareFrom("me@localhost"))
+                .ofType(Message.Type.chat)
+                .setBody("Are you there?")
+                .addExtension(new OriginIdElement("origin-alice-1"))
+                .addExtension(new DeliveryReceiptRequest())
+                .build();
+
+        alice.sendStanza(message);
+        Poll.until(WAIT, () -> receipts.size() == 1, "no receipt came back for alice's message");
+        alice.sendStanza(message); // her client did not see the receipt and tries again
+        Poll.until(WAIT, () -> receipts.size() == 2, "the resent copy was not acknowledged");
+
+        assertEquals(List.of("alice-1", "alice-1"), receipts);
+        assertEquals(List.of(true, true), storedWhenAcknowledged, "a receipt went out for a message not in history");
+        List<StoredMessage> conversation = store.newest(with("alice"), 10);
+        assertEquals(1, conversation.size(), conversation.toString());
+        StoredMessage kept = conversation.getFirst();
+        assertEquals(DeliveryState.RECEIVED, kept.state());
+        assertTrue(kept.unread());
+        assertEquals(Optional.of(alice.getUser().getResourceOrThrow().toString()), kept.resource());
+        assertEquals(1, history.added().size(), "the copy was shown twice");
+    }
+
+    @Test
+    void aStrangerGetsNoReceiptButTheMessageIsKept(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection bob = clients.login("bob");
+        List<String> receipts = new CopyOnWriteArrayList<>();
+        DeliveryReceiptManager.getInstanceFor(bob).addReceiptReceivedListener((from, to, id, stanza) -> receipts.add(id));
+        bob.sendStanza(StanzaBuilder.buildMessage("bob-1").to(JidCreate.entityBareFrom("me@localhost"))
+                .ofType(Message.Type.chat).setBody("Hi, remember me?").addExtension(new DeliveryReceiptRequest()).build());
+
+        Poll.until(WAIT, () -> !store.newest(with("bob"), 1).isEmpty(), "bob's message was not stored");
+        // A receipt would already be here: it goes out right after storing, on the same thread.
+        Thread.sleep(300);
+        assertTrue(receipts.isEmpty(), "a receipt tells a stranger we are online: " + receipts);
+    }
+
+    @Test
+    void writingToSomeoneWhoDoesNotExistFailsWithASentence(XmppTestClients clients) throws Exception {
+        me(clients);
+
+        StoredMessage message = outbox.submit(with("nobody"), Optional.empty(), "Is anybody there?");
+
+        awaitState(message.id(), DeliveryState.FAILED);
+        assertEquals(Optional.of(ErrorSentences.forCondition(StanzaError.Condition.service_unavailable, Locale.ENGLISH)),
+                stored(message.id()).error());
+    }
+
+    @Test
+    void onlyAliceCanConfirmOrFailAMessageToAliceAndHerOfflineCopyArrivesWithItsTime(XmppTestClients clients)
+            throws Exception {
+        me(clients);
+        StoredMessage message = outbox.submit(with("alice"), Optional.empty(), "For when you are back");
+        awaitState(message.id(), DeliveryState.SENT); // the server holds it: alice is offline
+        String id = message.stanzaId().orElseThrow();
+
+        // bob guesses the id and forges a receipt and an error: neither may change our message.
+        XMPPTCPConnection bob = clients.login("bob");
+        BareJid me = JidCreate.bareFrom("me@localhost");
+        bob.sendStanza(StanzaBuilder.buildMessage().to(me).ofType(Message.Type.chat).addExtension(new DeliveryReceipt(id)).build());
+        bob.sendStanza(StanzaBuilder.buildMessage(id).to(me).ofType(Message.Type.error)
+                .setError(StanzaError.getBuilder(StanzaError.Condition.item_not_found).build()).build());
+        Message marker = StanzaBuilder.buildMessage("bob-marker").to(me).ofType(Message.Type.chat).setBody("after the forgeries").build();
+        bob.sendStanza(marker);
+        Poll.until(WAIT, () -> !store.newest(with("bob"), 1).isEmpty(), "bob's messages did not arrive");
+        Thread.sleep(200); // the forgeries went before the marker; give their (asynchronous) handling time to finish
+        assertEquals(DeliveryState.SENT, stored(message.id()).state());
+
+        Instant beforeAlice = Instant.now();
+        XMPPTCPConnection alice = clients.connection("alice", "secret");
+        List<Message> aliceGot = inbox(alice);
+        DeliveryReceiptManager.getInstanceFor(alice).setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.always);
+        alice.connect().login();
+
+        awaitState(message.id(), DeliveryState.DELIVERED);
+        Poll.until(WAIT, () -> !aliceGot.isEmpty(), "alice did not get her offline message");
+        assertNotNull(org.jivesoftware.smackx.delay.packet.DelayInformation.from(aliceGot.getFirst()));
+        assertTrue(message.at().isBefore(beforeAlice));
+    }
+
+    @Test
+    void aMessageFromAliceWhileWeWereOfflineKeepsTheTimeSheSentIt(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        Instant sent = Instant.now();
+        alice.sendStanza(StanzaBuilder.buildMessage("while-away").to(JidCreate.entityBareFrom("me@localhost"))
+                .ofType(Message.Type.chat).setBody("Call me when you see this").build());
+        Thread.sleep(1_100); // so that a time taken at delivery would differ from hers by more than a second
+
+        me(clients);
+
+        Poll.until(WAIT, () -> store.newest(with("alice"), 10).stream().anyMatch(m -> m.body().equals("Call me when you see this")),
+                "the offline message was not delivered to history");
+        StoredMessage kept = store.newest(with("alice"), 10).stream()
+                .filter(m -> m.body().equals("Call me when you see this")).findFirst().orElseThrow();
+        assertTrue(Duration.between(sent, kept.at()).abs().toMillis() < 1_000,
+                "stored at " + kept.at() + ", sent at " + sent);
+    }
+
+    @Test
+    void messagesWrittenWhileDisconnectedWaitAndGoOutOnceInOrderWhenBack(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = inbox(alice);
+        me.disconnect();
+
+        List<StoredMessage> written = List.of(
+                outbox.submit(with("alice"), Optional.empty(), "one"),
+                outbox.submit(with("alice"), Optional.empty(), "two"),
+                outbox.submit(with("alice"), Optional.empty(), "three"));
+        for (StoredMessage message : written) {
+            assertEquals(DeliveryState.QUEUED, stored(message.id()).state());
+        }
+
+        me.connect().login();
+        outbox.flush(ACCOUNT);
+        outbox.flush(ACCOUNT); // a second "connected" must not send anything twice
+
+        for (StoredMessage message : written) {
+            awaitState(message.id(), DeliveryState.DELIVERED);
+        }
+        Thread.sleep(300); // a duplicate would arrive right behind the originals
+        assertEquals(List.of("one", "two", "three"), aliceGot.stream().map(Message::getBody).toList());
+    }
+
+    private List<StoredMessage> conversation(String user) {
+        return store.newest(with(user), 100);
+    }
+
+    private Optional<StoredMessage> find(String user, String body) {
+        return conversation(user).stream().filter(m -> m.body().equals(body)).findFirst();
+    }
+
+    @Test
+    void whatOurOtherClientSendsAndReceivesIsInHistoryToo(XmppTestClients clients, ProsodyServer server) throws Exception {
+        me(clients);
+        XMPPTCPConnection phone = clients.connection(LoopbackConnections.builder(server, "me", "secret", "phone").build());
+        phone.connect().login();
+        XMPPTCPConnection alice = clients.login("alice");
+        // Carbons are turned on asynchronously after login: wait until the server has said yes.
+        Poll.until(WAIT, () -> CarbonManager.getInstanceFor(mine.get()).getCarbonsEnabled(), "carbons were not enabled");
+
+        ChatManager.getInstanceFor(phone).chatWith(JidCreate.entityBareFrom("alice@localhost")).send("Sent from my phone");
+        alice.sendStanza(StanzaBuilder.buildMessage("to-phone").to(phone.getUser()).ofType(Message.Type.chat)
+                .setBody("Only to your phone").build());
+
+        Poll.until(WAIT, () -> find("alice", "Sent from my phone").isPresent() && find("alice", "Only to your phone").isPresent(),
+                () -> "history has " + conversation("alice"));
+        StoredMessage mineElsewhere = find("alice", "Sent from my phone").orElseThrow();
+        assertTrue(mineElsewhere.outgoing());
+        assertEquals(DeliveryState.SENT, mineElsewhere.state());
+        StoredMessage theirs = find("alice", "Only to your phone").orElseThrow();
+        assertTrue(!theirs.outgoing() && theirs.unread());
+    }
+
+    @Test
+    void aCarbonForgedByAContactIsNotTakenAsOurs(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection bob = clients.login("bob");
+        Poll.until(WAIT, () -> CarbonManager.getInstanceFor(mine.get()).getCarbonsEnabled(), "carbons were not enabled");
+        List<Message> forgeriesSeen = new CopyOnWriteArrayList<>();
+        mine.get().addAsyncStanzaListener(stanza -> forgeriesSeen.add((Message) stanza),
+                stanza -> stanza instanceof Message m && "forged".equals(m.getStanzaId()) && CarbonExtension.from(m) != null);
+        Message inner = StanzaBuilder.buildMessage("forged-inner").from(JidCreate.entityFullFrom("me@localhost/phone"))
+                .to(JidCreate.entityBareFrom("alice@localhost")).ofType(Message.Type.chat).setBody("I owe bob 100 euros").build();
+        bob.sendStanza(StanzaBuilder.buildMessage("forged").to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
+                .addExtension(new CarbonExtension(CarbonExtension.Direction.sent, new Forwarded<>(inner))).build());
+        bob.sendStanza(StanzaBuilder.buildMessage("marker").to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
+                .setBody("marker").build());
+
+        Poll.until(WAIT, () -> find("bob", "marker").isPresent(), "bob's marker did not arrive");
+        assertEquals(1, forgeriesSeen.size(), "the server did not pass the forged carbon on, so this test proves nothing");
+        assertTrue(find("alice", "I owe bob 100 euros").isEmpty(), "a forged carbon became our message");
+        assertTrue(find("bob", "I owe bob 100 euros").isEmpty());
+    }
+
+    @Test
+    void aCorrectionReplacesTheTextAndKeepsTheOriginalButOnlyItsSenderMayCorrect(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        XMPPTCPConnection bob = clients.login("bob");
+        BareJid me = JidCreate.bareFrom("me@localhost");
+        alice.sendStanza(StanzaBuilder.buildMessage("typo-1").to(me).ofType(Message.Type.chat).setBody("See you at 5pn").build());
+        Poll.until(WAIT, () -> find("alice", "See you at 5pn").isPresent(), "alice's message did not arrive");
+
+        bob.sendStanza(StanzaBuilder.buildMessage("bob-fix").to(me).ofType(Message.Type.chat).setBody("See you never")
+                .addExtension(new MessageCorrectExtension("typo-1")).build());
+        alice.sendStanza(StanzaBuilder.buildMessage("typo-2").to(me).ofType(Message.Type.chat).setBody("See you at 5pm")
+                .addExtension(new MessageCorrectExtension("typo-1")).build());
+
+        Poll.until(WAIT, () -> find("alice", "See you at 5pm").isPresent(), () -> "not corrected: " + conversation("alice"));
+        StoredMessage corrected = find("alice", "See you at 5pm").orElseThrow();
+        assertEquals(Optional.of("See you at 5pn"), corrected.original());
+        assertEquals(1, conversation("alice").size(), "the correction became a second message");
+        Poll.until(WAIT, () -> find("bob", "See you never").isPresent(), "bob's text must be kept, as his own message");
+
+        // Ours: the correction goes out naming the original id, history keeps both texts.
+        List<Message> aliceGot = inbox(alice);
+        StoredMessage sent = outbox.submit(with("alice"), Optional.empty(), "Thanks, see you at 5pn");
+        awaitState(sent.id(), DeliveryState.DELIVERED);
+        assertTrue(outbox.correct(stored(sent.id()), "Thanks, see you at 5pm"));
+        Poll.until(WAIT, () -> aliceGot.size() == 2, () -> "alice got " + aliceGot.size());
+        MessageCorrectExtension replace = MessageCorrectExtension.from(aliceGot.get(1));
+        assertEquals(sent.stanzaId().orElseThrow(), replace.getIdInitialMessage());
+        assertEquals("Thanks, see you at 5pm", aliceGot.get(1).getBody());
+        StoredMessage ours = stored(sent.id());
+        assertEquals("Thanks, see you at 5pm", ours.body());
+        assertEquals(Optional.of("Thanks, see you at 5pn"), ours.original());
+        assertEquals(DeliveryState.DELIVERED, ours.state(), "a correction does not change how far the message got");
+    }
+
+    @Test
+    void typingGoesBothWays(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<ChatState> aliceSaw = new CopyOnWriteArrayList<>();
+        ChatStateManager.getInstance(alice).addChatStateListener((chat, state, message) -> aliceSaw.add(state));
+        Chat toMe = ChatManager.getInstanceFor(alice).chatWith(JidCreate.entityBareFrom("me@localhost"));
+
+        ChatStateManager.getInstance(alice).setCurrentState(ChatState.composing, toMe);
+        Poll.until(WAIT, () -> history.peerStates().contains(new RecordingListener.PeerState(with("alice"), ChatState.composing)),
+                () -> "seen: " + history.peerStates());
+        ChatStateManager.getInstance(alice).setCurrentState(ChatState.paused, toMe);
+        Poll.until(WAIT, () -> history.peerStates().contains(new RecordingListener.PeerState(with("alice"), ChatState.paused)),
+                () -> "seen: " + history.peerStates());
+
+        chatStates.send(with("alice"), ChatState.composing);
+        Poll.until(WAIT, () -> aliceSaw.contains(ChatState.composing), () -> "alice saw " + aliceSaw);
+        assertTrue(conversation("alice").stream().noneMatch(m -> m.body().isEmpty()), "a chat state is not a message");
+    }
+}

@@ -1,0 +1,164 @@
+package welljabber.plugin.chat.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+
+import welljabber.api.account.AccountId;
+
+class MessageStoreTest {
+    private static final AccountId ACCOUNT = new AccountId("acc-1");
+    private final H2TestStorage storage = H2TestStorage.inMemory();
+    private final MessageStore store = new MessageStore(storage);
+    private final ConversationKey alice = key("alice@localhost");
+    private final ConversationKey bob = key("bob@localhost");
+
+    MessageStoreTest() {
+        store.migrate();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        storage.close();
+    }
+
+    private static ConversationKey key(String jid) {
+        return new ConversationKey(ACCOUNT, JidCreate.bareFromOrThrowUnchecked(jid));
+    }
+
+    private static WireMessage from(ConversationKey key, String body, long millis, String stanzaId, String originId) {
+        return new WireMessage(key, false, Optional.of("phone"), body, Instant.ofEpochMilli(millis),
+                Optional.ofNullable(stanzaId), Optional.ofNullable(originId), Optional.empty());
+    }
+
+    private static WireMessage archived(WireMessage message, long millis, String serverId) {
+        return new WireMessage(message.key(), message.outgoing(), message.resource(), message.body(), Instant.ofEpochMilli(millis),
+                message.stanzaId(), message.originId(), Optional.of(serverId));
+    }
+
+    @Test
+    void theSameMessageIsStoredOnceWhicheverWayItComesAgain() {
+        assertTrue(store.insertWire(from(alice, "hi", 1000, "s1", "o1")).isPresent());
+        // Resent with a new stanza id but the same origin-id: the same message.
+        assertTrue(store.insertWire(from(alice, "hi", 2000, "s2", "o1")).isEmpty());
+        // No origin-id: the stanza id decides.
+        assertTrue(store.insertWire(from(alice, "yo", 3000, "s3", null)).isPresent());
+        assertTrue(store.insertWire(from(alice, "yo", 3000, "s3", null)).isEmpty());
+        // Neither: sender, time and body decide.
+        assertTrue(store.insertWire(from(alice, "plain", 4000, null, null)).isPresent());
+        assertTrue(store.insertWire(from(alice, "plain", 4000, null, null)).isEmpty());
+        assertTrue(store.insertWire(from(alice, "plain", 4001, null, null)).isPresent(), "a later identical text is a new message");
+        // The same ids from another contact are another message.
+        assertTrue(store.insertWire(from(bob, "hi", 1000, "s1", "o1")).isPresent());
+
+        assertEquals(List.of("hi", "yo", "plain", "plain"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+    }
+
+    @Test
+    void theArchiveCopyOfAMessageWeHaveIsRecognisedAndTellsUsItsArchiveId() {
+        // Live, without any id, stamped with our time; the archive's copy has the server's time.
+        WireMessage live = new WireMessage(alice, false, Optional.empty(), "no ids at all", Instant.ofEpochMilli(1000),
+                Optional.empty(), Optional.empty(), Optional.of("archive-1"));
+        assertTrue(store.insertWire(live).isPresent());
+        assertTrue(store.insertWire(archived(live, 990, "archive-1")).isEmpty(), "the archive id makes it the same message");
+
+        WireMessage withOrigin = from(alice, "with origin", 2000, "s9", "o9");
+        assertTrue(store.insertWire(withOrigin).isPresent());
+        assertEquals(Optional.of("archive-1"), store.newestServerId(ACCOUNT));
+        assertTrue(store.insertWire(archived(withOrigin, 1995, "archive-2")).isEmpty());
+        assertEquals(Optional.of("archive-2"), store.newestServerId(ACCOUNT), "the known copy learned its archive id");
+        assertEquals(Optional.of("archive-1"), store.oldestServerId(alice));
+        assertEquals(2, store.newest(alice, 10).size());
+    }
+
+    @Test
+    void pagesComeNewestFirstInTimeOrderAndMeetWithoutGapsOrOverlap() {
+        for (int i = 0; i < 250; i++) {
+            // Two messages per millisecond: the row id breaks the tie.
+            store.insertWire(from(alice, "m" + i, 10_000 + i / 2, null, "o" + i));
+        }
+        store.insertWire(from(bob, "other", 10_050, null, "x"));
+
+        List<StoredMessage> newest = store.newest(alice, 100);
+        assertEquals("m150", newest.getFirst().body());
+        assertEquals("m249", newest.getLast().body());
+        List<StoredMessage> before = store.before(newest.getFirst(), 100);
+        assertEquals("m50", before.getFirst().body());
+        assertEquals("m149", before.getLast().body());
+        List<StoredMessage> oldest = store.before(before.getFirst(), 100);
+        assertEquals(50, oldest.size());
+        assertEquals("m0", oldest.getFirst().body());
+        assertTrue(store.before(oldest.getFirst(), 100).isEmpty());
+    }
+
+    @Test
+    void deliveryOnlyMovesForwardAndFailureKeepsItsSentence() {
+        StoredMessage queued = store.insertOutgoing(alice, Optional.empty(), "hello", Instant.ofEpochMilli(5), "id-1");
+        assertEquals(DeliveryState.QUEUED, queued.state());
+        assertEquals(DeliveryState.SENDING, store.changeState(queued.id(), DeliveryState.SENDING, Optional.empty()).orElseThrow().state());
+        assertEquals(DeliveryState.DELIVERED, store.changeState(queued.id(), DeliveryState.DELIVERED, Optional.empty()).orElseThrow().state());
+        // A late server acknowledgement after the receipt changes nothing.
+        assertTrue(store.changeState(queued.id(), DeliveryState.SENT, Optional.empty()).isEmpty());
+        assertEquals(DeliveryState.DELIVERED, store.byId(queued.id()).orElseThrow().state());
+
+        StoredMessage doomed = store.insertOutgoing(alice, Optional.empty(), "to nobody", Instant.ofEpochMilli(6), "id-2");
+        store.changeState(doomed.id(), DeliveryState.SENDING, Optional.empty());
+        StoredMessage failed = store.changeState(doomed.id(), DeliveryState.FAILED, Optional.of("No such person.")).orElseThrow();
+        assertEquals(Optional.of("No such person."), failed.error());
+        assertEquals(Optional.of("No such person."), store.byId(doomed.id()).orElseThrow().error());
+        assertTrue(store.changeState(doomed.id(), DeliveryState.DELIVERED, Optional.empty()).isEmpty());
+    }
+
+    @Test
+    void theOutboxHoldsQueuedMessagesInOrderAndGetsBackWhatAKilledRunLeftUnconfirmed() {
+        StoredMessage first = store.insertOutgoing(alice, Optional.empty(), "1", Instant.ofEpochMilli(1), "a");
+        StoredMessage second = store.insertOutgoing(bob, Optional.empty(), "2", Instant.ofEpochMilli(2), "b");
+        StoredMessage third = store.insertOutgoing(alice, Optional.empty(), "3", Instant.ofEpochMilli(3), "c");
+        store.changeState(second.id(), DeliveryState.SENDING, Optional.empty());
+        store.changeState(third.id(), DeliveryState.SENDING, Optional.empty());
+        store.changeState(third.id(), DeliveryState.SENT, Optional.empty());
+        assertEquals(List.of(first.id()), store.queued(ACCOUNT).stream().map(StoredMessage::id).toList());
+
+        assertEquals(1, store.requeueUnconfirmed());
+        assertEquals(List.of(first.id(), second.id()), store.queued(ACCOUNT).stream().map(StoredMessage::id).toList());
+        assertTrue(store.queued(new AccountId("another")).isEmpty());
+    }
+
+    @Test
+    void receiptsAndErrorsFindOnlyOurMessageToThatContact() {
+        StoredMessage ours = store.insertOutgoing(alice, Optional.empty(), "hi", Instant.ofEpochMilli(1), "same-id");
+        store.insertWire(from(alice, "theirs", 2, "same-id", null));
+        assertEquals(ours.id(), store.outgoing(ACCOUNT, alice.peer(), "same-id").orElseThrow().id());
+        assertTrue(store.outgoing(ACCOUNT, bob.peer(), "same-id").isEmpty(), "bob cannot answer a message sent to alice");
+    }
+
+    @Test
+    void unreadCountsPerConversationUntilRead() {
+        store.insertWire(from(alice, "1", 1, null, "a1"));
+        store.insertWire(from(alice, "2", 2, null, "a2"));
+        store.insertWire(from(bob, "3", 3, null, "b1"));
+        store.insertOutgoing(bob, Optional.empty(), "mine", Instant.ofEpochMilli(4), "m1");
+        assertEquals(Map.of(alice, 2, bob, 1), store.unreadCounts());
+
+        assertEquals(2, store.markRead(alice));
+        assertEquals(Map.of(bob, 1), store.unreadCounts());
+        assertFalse(store.newest(alice, 10).stream().anyMatch(StoredMessage::unread));
+    }
+
+    @Test
+    void longAndEmojiTextComesBackExactly() {
+        String emoji = "👋🏽 你好 \uD83D\uDE00";
+        String longText = "x".repeat(64 * 1024) + emoji;
+        store.insertWire(from(alice, longText, 1, null, "long"));
+        assertEquals(longText, store.newest(alice, 1).getFirst().body());
+    }
+}
