@@ -51,6 +51,13 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    /**
+     * DDL from two threads (one plugin migrating its tables while another plugin's user and schema
+     * are created) made H2 time out on its system table lock, and the second plugin failed to start:
+     * the shell runs its schema changes one at a time.
+     */
+    private final Object schemaChanges = new Object();
+
     public Connection adminConnection() throws SQLException {
         return adminPool.getConnection();
     }
@@ -75,7 +82,16 @@ public final class Database implements AutoCloseable {
         }
         String schema = "PLUGIN_" + id.toUpperCase(Locale.ROOT);
         String user = schema + "_USER";
-        String password = inTransaction(connection -> {
+        String password;
+        synchronized (schemaChanges) {
+            password = createUser(pluginId, schema, user);
+        }
+        return new SchemaStorage(this, schema, () -> DriverManager.getConnection(url, user, password));
+    }
+
+    /** The plugin's database password, creating its user and schema the first time. */
+    private String createUser(String pluginId, String schema, String user) {
+        return inTransaction(connection -> {
             // Keyed by the id exactly as given: "a-b", "a.b" and "a_b" share a schema name, so only the
             // first of them may have it, or one plugin could read another's tables.
             try (var find = connection.prepareStatement("SELECT password FROM APP.PLUGIN_USER WHERE plugin_id = ?")) {
@@ -111,11 +127,16 @@ public final class Database implements AutoCloseable {
             }
             return fresh;
         });
-        return new SchemaStorage(this, schema, () -> DriverManager.getConnection(url, user, password));
     }
 
     /** Applies the migrations of one schema; {@code connector} null means as the administrator. */
     int migrateSchema(String schema, List<Migration> migrations, SchemaStorage.Connector connector) {
+        synchronized (schemaChanges) {
+            return migrateSchemaNow(schema, migrations, connector);
+        }
+    }
+
+    private int migrateSchemaNow(String schema, List<Migration> migrations, SchemaStorage.Connector connector) {
         try (Connection connection = connector == null ? adminConnection() : connector.connect()) {
             return new MigrationRunner(schema).migrate(connection, migrations);
         } catch (SQLException e) {
