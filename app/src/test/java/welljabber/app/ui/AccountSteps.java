@@ -43,10 +43,10 @@ final class AccountSteps {
     }
 
     /**
-     * Chooses {@code menu} → {@code item} of the main window's menu bar. The robot's mouse on a
-     * popup menu proved flaky under headless Monocle right after a connection settles (the popup
-     * showed, its item could not be found), so the item is looked up in the menu bar and fired,
-     * which runs exactly the handler the click would; a missing item still fails the test.
+     * Chooses {@code menu} → {@code item} of the main window's menu bar by firing the item, which
+     * runs exactly the handler a click would. A missing item fails with the menus' contents, where a
+     * robot click on a popup could only say it found no node (that is how a plugin that had failed to
+     * start showed up in ChatUiTest).
      */
     void chooseMenuItem(String menu, String item) {
         javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
