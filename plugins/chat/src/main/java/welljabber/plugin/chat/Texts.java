@@ -1,52 +1,41 @@
 package welljabber.plugin.chat;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+
+import welljabber.api.i18n.PluginTexts;
 
 /**
  * The plugin's sentences, from {@code welljabber/plugin/chat/messages.properties} (English)
- * and {@code messages_zh_CN.properties} (Simplified Chinese).
+ * and {@code messages_zh_CN.properties} (Simplified Chinese); the lookup rules are the api's.
  */
 public final class Texts {
     static final String BUNDLE = "welljabber.plugin.chat.messages";
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final PluginTexts texts;
 
-    private Texts(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
+    private Texts(PluginTexts texts) {
+        this.texts = texts;
     }
 
     /** The texts for the interface language the user chose. */
     public static Texts forLocale(Locale locale) {
-        Locale bundleLocale = bundleLocale(locale);
-        return new Texts(ResourceBundle.getBundle(BUNDLE, bundleLocale, Texts.class.getModule()), bundleLocale);
+        return new Texts(PluginTexts.load(locale, bundleLocale -> ResourceBundle.getBundle(BUNDLE, bundleLocale)));
     }
 
-    /**
-     * Chinese gets the Simplified Chinese bundle; everything else English, asked for as
-     * {@link Locale#ROOT} so that ResourceBundle never falls back to the JVM's default locale.
-     */
     static Locale bundleLocale(Locale locale) {
-        return locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
+        return PluginTexts.bundleLocale(locale);
     }
 
     public Locale locale() {
-        return locale;
+        return texts.locale();
     }
 
     public String get(String key) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException missing) {
-            return key;
-        }
+        return texts.get(key);
     }
 
     public String format(String key, Object... arguments) {
-        return new MessageFormat(get(key), locale).format(arguments);
+        return texts.format(key, arguments);
     }
 }
