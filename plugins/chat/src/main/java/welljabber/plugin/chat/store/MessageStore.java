@@ -280,6 +280,80 @@ public final class MessageStore {
         });
     }
 
+    /**
+     * The whole conversation as it is now, cut into spans of about {@code size} messages, oldest span
+     * first: export reads it span by span instead of all at once. H2 walks MESSAGE_PAGE newest first
+     * only; a page read oldest first made it scan the rest of the conversation each time (95,001 rows
+     * for one page of 500 out of 100,000), so the cuts are found newest first, reading only where each
+     * span starts, and every span is then read as a range of the index ({@link #inSpan}).
+     */
+    public List<HistorySpan> spans(ConversationKey key, int size) {
+        return storage.withConnection(connection -> {
+            List<HistorySpan> spans = new ArrayList<>();
+            try (PreparedStatement newest = connection.prepareStatement("""
+                    SELECT AT_MILLIS, SEQ FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ?
+                    ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT 1""");
+                    PreparedStatement cut = connection.prepareStatement("""
+                    SELECT AT_MILLIS, SEQ FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ <= ?)
+                    ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT 1 OFFSET ?""")) {
+                newest.setString(1, key.account().value());
+                newest.setString(2, key.peer().toString());
+                long toAt;
+                long toSeq;
+                try (ResultSet rows = newest.executeQuery()) {
+                    if (!rows.next()) {
+                        return spans;
+                    }
+                    toAt = rows.getLong(1);
+                    toSeq = rows.getLong(2);
+                }
+                cut.setString(1, key.account().value());
+                cut.setString(2, key.peer().toString());
+                cut.setInt(6, size);
+                while (true) {
+                    cut.setLong(3, toAt);
+                    cut.setLong(4, toAt);
+                    cut.setLong(5, toSeq);
+                    try (ResultSet rows = cut.executeQuery()) {
+                        if (!rows.next()) {
+                            spans.add(HistorySpan.upTo(toAt, toSeq));
+                            break;
+                        }
+                        long afterAt = rows.getLong(1);
+                        long afterSeq = rows.getLong(2);
+                        spans.add(new HistorySpan(afterAt, afterSeq, toAt, toSeq));
+                        toAt = afterAt;
+                        toSeq = afterSeq;
+                    }
+                }
+            }
+            Collections.reverse(spans);
+            return spans;
+        });
+    }
+
+    /** The messages of one span of {@link #spans}, oldest first. */
+    public List<StoredMessage> inSpan(ConversationKey key, HistorySpan span) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
+                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ <= ?)
+                    AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
+                    ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC""")) {
+                select.setString(1, key.account().value());
+                select.setString(2, key.peer().toString());
+                select.setLong(3, span.toAtMillis());
+                select.setLong(4, span.toAtMillis());
+                select.setLong(5, span.toSeq());
+                select.setLong(6, span.afterAtMillis());
+                select.setLong(7, span.afterAtMillis());
+                select.setLong(8, span.afterSeq());
+                List<StoredMessage> messages = read(select);
+                Collections.reverse(messages);
+                return messages;
+            }
+        });
+    }
+
     /** These messages, in the order of {@code ids}; ids no longer stored are left out. */
     public List<StoredMessage> byIds(List<Long> ids) {
         if (ids.isEmpty()) {

@@ -161,4 +161,44 @@ class MessageStoreTest {
         store.insertWire(from(alice, longText, 1, null, "long"));
         assertEquals(longText, store.newest(alice, 1).getFirst().body());
     }
+
+    @Test
+    void spansCoverTheWholeConversationOnceInOrderEvenWithTiesAndBackFilledMessages() {
+        assertTrue(store.spans(alice, 10).isEmpty(), "an empty conversation has nothing to read");
+        for (int i = 0; i < 95; i++) {
+            // Three messages per millisecond: SEQ orders them, and spans may cut between them.
+            store.insertWire(from(alice, "m" + i, 10_000 + i / 3, null, "o" + i));
+        }
+        store.insertWire(from(bob, "other", 10_010, null, "x"));
+        // Found later in the archive, older than everything: numbered below the lowest, it must come first.
+        long below = store.lowestSeq(alice);
+        store.insertOlder(from(alice, "older-b", 9_000, null, "ob"), below - 1);
+        store.insertOlder(from(alice, "older-a", 9_000, null, "oa"), below - 2);
+
+        List<HistorySpan> spans = store.spans(alice, 10);
+        assertEquals(10, spans.size(), "97 messages in spans of 10");
+        List<String> read = spans.stream().flatMap(span -> store.inSpan(alice, span).stream()).map(StoredMessage::body).toList();
+        List<String> expected = new java.util.ArrayList<>(List.of("older-a", "older-b"));
+        for (int i = 0; i < 95; i++) {
+            expected.add("m" + i);
+        }
+        assertEquals(expected, read);
+        assertEquals(7, store.inSpan(alice, spans.getFirst()).size(), "the oldest span holds what is left over");
+        assertEquals(10, store.inSpan(alice, spans.getLast()).size());
+    }
+
+    @Test
+    void aSpanStillHoldsEveryMessageWhenOneIsStoredInsideItAfterTheCut() {
+        for (int i = 0; i < 20; i++) {
+            store.insertWire(from(alice, "m" + i, 1_000 + i * 10, null, "o" + i));
+        }
+        List<HistorySpan> spans = store.spans(alice, 10);
+        store.insertWire(from(alice, "late but older", 1_005, null, "late"));
+        store.insertWire(from(alice, "after the export began", 5_000, null, "new"));
+
+        List<String> read = spans.stream().flatMap(span -> store.inSpan(alice, span).stream()).map(StoredMessage::body).toList();
+        assertEquals(21, read.size(), "nothing pushed out of its span, nothing newer than the export added");
+        assertEquals(List.of("m0", "late but older", "m1"), read.subList(0, 3));
+        assertEquals("m19", read.getLast());
+    }
 }
