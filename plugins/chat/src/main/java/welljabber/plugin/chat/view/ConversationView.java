@@ -13,9 +13,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -29,6 +31,7 @@ import javafx.stage.Window;
 
 import welljabber.plugin.chat.Texts;
 import welljabber.plugin.chat.conversation.ConversationModel;
+import welljabber.plugin.chat.export.ExportAction;
 import welljabber.plugin.chat.store.StoredMessage;
 
 /**
@@ -54,10 +57,10 @@ public final class ConversationView {
 
     /**
      * {@code markRead} is called (FX thread) whenever the user is looking at unread messages;
-     * {@code problem} shows a sentence to the user.
+     * {@code problem} shows a sentence to the user; {@code export} saves the conversation to a file.
      */
     public ConversationView(ConversationModel model, Texts texts, LinkOpener links, Runnable markRead,
-            Consumer<String> problem) {
+            Consumer<String> problem, ExportAction export) {
         this.model = model;
         this.texts = texts;
         this.markRead = markRead;
@@ -68,6 +71,10 @@ public final class ConversationView {
         list.setCellFactory(view -> new MessageCell(view, model, texts, links));
         list.setPlaceholder(new Label(texts.get("history.empty")));
         list.setFocusTraversable(false);
+        MenuItem exportItem = new MenuItem(texts.get("export.menu"));
+        exportItem.setId("chatExport");
+        exportItem.setOnAction(event -> export.run(model, list.getScene().getWindow()));
+        list.setContextMenu(new ContextMenu(exportItem));
         VBox.setVgrow(list, Priority.ALWAYS);
         peerState.setId("chatPeerState");
         peerState.getStyleClass().add("chat-peer-state");
