@@ -244,7 +244,9 @@ public final class ChatPlugin implements Plugin {
         ConversationModel model = conversations.open(key,
                 failure -> context.ui().notify(texts.get("settings.title"), texts.get("history.failed")));
         ConversationView view = new ConversationView(model, texts, links, () -> conversations.markRead(key),
-                sentence -> context.ui().notify(texts.get("settings.title"), sentence));
+                sentence -> context.ui().notify(texts.get("settings.title"), sentence),
+                new welljabber.plugin.chat.export.ExportAction(store, context.background(), texts, context.ui()::notify,
+                        () -> Optional.ofNullable(ownJids.get(key.account())).map(Object::toString).orElse(model.ownName())));
         views.put(key, view);
         return new TabContent(view.title(), view.node(), () -> {
             views.remove(key);
