@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import welljabber.api.storage.StorageException;
 import welljabber.plugin.chat.Texts;
 import welljabber.plugin.chat.conversation.ConversationModel;
 import welljabber.plugin.chat.store.MessageStore;
@@ -84,7 +83,8 @@ public final class ExportAction {
                 int count = exporter.export(model.key(), ownName, peerName, header, format,
                         new ExportLabels(texts, ZoneId.systemDefault()), target);
                 notify.accept(title, sentences.exported(count, target));
-            } catch (IOException | StorageException | SecurityException failed) {
+            } catch (IOException | RuntimeException failed) {
+                // Whatever went wrong, the user hears a sentence; the details go to the log only.
                 LOG.log(System.Logger.Level.WARNING, "Exporting the conversation with " + peer + " to " + target + " failed", failed);
                 notify.accept(title, sentences.failed(failed, target));
             }
