@@ -75,6 +75,25 @@ public final class MessageStore {
         });
     }
 
+    /**
+     * Takes {@code count} order numbers from the shared sequence for messages found newest first (catching
+     * up from the archive) and returns the highest. Numbering each page just below the page after it, from
+     * here down, puts them above every message stored before and below every one stored after (those take
+     * later numbers), so messages of the same second keep the archive's order across pages.
+     */
+    public long reserveSeqs(int count) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement reserve = connection.prepareStatement(
+                    "SELECT MAX(N) FROM (SELECT NEXT VALUE FOR MESSAGE_ORDER AS N FROM SYSTEM_RANGE(1, ?))")) {
+                reserve.setInt(1, Math.max(1, count));
+                try (ResultSet rows = reserve.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
     private Optional<StoredMessage> insertWire(WireMessage message, OptionalLong seq) {
         String dedupeKey = DedupeKey.of(message);
         Optional<StoredMessage> stored = insert(message.key(), message.outgoing(), message.resource(), message.body(),

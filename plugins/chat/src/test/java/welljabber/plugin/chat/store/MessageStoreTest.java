@@ -201,4 +201,18 @@ class MessageStoreTest {
         assertEquals(List.of("m0", "late but older", "m1"), read.subList(0, 3));
         assertEquals("m19", read.getLast());
     }
+
+    @Test
+    void reservedOrderNumbersLieAboveEverythingStoredBeforeAndBelowEverythingStoredAfter() {
+        StoredMessage before = store.insertWire(from(alice, "before", 1_000, null, "b")).orElseThrow();
+        long highest = store.reserveSeqs(500);
+        assertTrue(highest - 500 >= before.seq(), "the block starts above the message stored before it");
+        StoredMessage after = store.insertWire(from(alice, "after", 1_000, null, "a")).orElseThrow();
+        assertTrue(after.seq() > highest, "a later message is numbered above the block");
+        // Found newest first in the same second: numbered down from the top of the block, in between.
+        store.insertOlder(from(alice, "found second", 1_000, null, "f2"), highest);
+        store.insertOlder(from(alice, "found first", 1_000, null, "f1"), highest - 1);
+        assertEquals(List.of("before", "found first", "found second", "after"),
+                store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+    }
 }
