@@ -12,7 +12,6 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.forward.packet.Forwarded;
 import org.jivesoftware.smackx.mam.MamManager;
@@ -40,7 +39,9 @@ public final class Archive {
     public static final int PAGE = 100;
     /**
      * Catching up after a long absence stops after this many pages (servers answer 50 or so per page:
-     * about 10,000 messages); older ones come by scrolling.
+     * about 10,000 messages, the newest). What came before them is not fetched: it would sit between the
+     * newest and what history had, where scrolling does not look (back-filling asks for what is older than
+     * a conversation's oldest message).
      */
     static final int CATCH_UP_PAGES = 200;
     private static final System.Logger LOG = System.getLogger(Archive.class.getName());
@@ -49,47 +50,71 @@ public final class Archive {
     private final MessageStore store;
     private final Function<AccountId, Optional<XMPPConnection>> connections;
     private final Clock clock;
+    private final int catchUpPages;
 
     public Archive(ChatProtocol protocol, MessageStore store, Function<AccountId, Optional<XMPPConnection>> connections,
             Clock clock) {
+        this(protocol, store, connections, clock, CATCH_UP_PAGES);
+    }
+
+    /** With another limit on catching up: tests reach it without sending 10,000 messages. */
+    Archive(ChatProtocol protocol, MessageStore store, Function<AccountId, Optional<XMPPConnection>> connections,
+            Clock clock, int catchUpPages) {
         this.protocol = protocol;
         this.store = store;
         this.connections = connections;
         this.clock = clock;
+        this.catchUpPages = catchUpPages;
     }
 
     /**
-     * Fetches what the archive holds after the newest message we know of it (for an empty history: the
-     * newest page). Returns how many messages were new to history. Blocks on the network.
+     * Fetches what the archive holds that history does not, newest first: the archive's newest page, then
+     * the page before it, until a page starts with a message history already has (or the archive has no
+     * more, or {@link #CATCH_UP_PAGES} were read). After a long absence the newest messages are there
+     * first, and when the last message we knew has expired from the archive the gap still closes, from
+     * the top. An empty history takes only the newest page; older ones come by scrolling. Returns how many
+     * messages were new to history. Blocks on the network.
      */
     public int catchUp(AccountId account) throws InterruptedException {
         Optional<XMPPConnection> connection = connections.apply(account);
         if (connection.isEmpty() || !supported(connection.get())) {
             return 0;
         }
-        Optional<String> after = store.newestServerId(account);
-        MamManager.MamQueryArgs.Builder args = MamManager.MamQueryArgs.builder().setResultPageSizeTo(PAGE);
-        if (after.isPresent()) {
-            args.afterUid(after.get());
-        } else {
-            args.queryLastPage();
-        }
+        int pages = store.newestServerId(account).isPresent() ? catchUpPages : 1;
+        MamManager.MamQueryArgs args = MamManager.MamQueryArgs.builder().setResultPageSizeTo(PAGE).queryLastPage().build();
         try {
-            return fetch(account, connection.get(), args.build(), CATCH_UP_PAGES, Optional.empty());
-        } catch (XMPPException.XMPPErrorException e) {
-            if (after.isEmpty() || e.getStanzaError().getCondition() != StanzaError.Condition.item_not_found) {
-                LOG.log(System.Logger.Level.INFO, "The archive refused to catch up: {0}", e.getMessage());
-                return 0;
-            }
-        }
-        // The archive no longer has that message (expired): start from its newest page instead.
-        try {
-            return fetch(account, connection.get(),
-                    MamManager.MamQueryArgs.builder().setResultPageSizeTo(PAGE).queryLastPage().build(), 1, Optional.empty());
+            return catchUpNewestFirst(account, connection.get(), args, pages);
         } catch (XMPPException.XMPPErrorException e) {
             LOG.log(System.Logger.Level.INFO, "The archive refused to catch up: {0}", e.getMessage());
             return 0;
+        } catch (SmackException.NoResponseException | SmackException.NotConnectedException | SmackException.NotLoggedInException e) {
+            LOG.log(System.Logger.Level.INFO, "Catching up {0} stopped: {1}", account, e.toString());
+            return 0;
         }
+    }
+
+    /**
+     * Pages backwards from {@code args}' newest page. Each page's messages are numbered just below the
+     * page after it, within order numbers reserved above all of history, so a conversation shows them in
+     * the archive's order even where one second spans two pages.
+     */
+    private int catchUpNewestFirst(AccountId account, XMPPConnection connection, MamManager.MamQueryArgs args, int pages)
+            throws XMPPException.XMPPErrorException, InterruptedException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, SmackException.NotLoggedInException {
+        MamManager.MamQuery query = MamManager.getInstanceFor(connection).queryArchive(args);
+        Arrivals arrivals = protocol.arrivals(account, connection);
+        // A server answering more than PAGE per page would run below the block: then only the order
+        // within a shared second could suffer, never whether a message is kept.
+        long below = store.reserveSeqs(pages * PAGE) + 1;
+        PageTaken taken = take(connection, arrivals, query.getPage(), below);
+        int stored = taken.stored();
+        for (int page = 1; page < pages && !taken.reachedHistory() && !query.isComplete(); page++) {
+            below -= taken.results();
+            query.pagePrevious(PAGE);
+            taken = take(connection, arrivals, query.getPage(), below);
+            stored += taken.stored();
+        }
+        return stored;
     }
 
     /**
@@ -112,9 +137,15 @@ public final class Archive {
             args.queryLastPage();
         }
         try {
-            return fetch(key.account(), connection.get(), args.build(), 1, Optional.of(key));
+            MamManager.MamQuery query = MamManager.getInstanceFor(connection.get()).queryArchive(args.build());
+            // Numbered below everything the conversation holds: these are older than all of it.
+            return take(connection.get(), protocol.arrivals(key.account(), connection.get()), query.getPage(),
+                    store.lowestSeq(key)).stored();
         } catch (XMPPException.XMPPErrorException e) {
             LOG.log(System.Logger.Level.INFO, "The archive did not answer for {0}: {1}", key.peer(), e.getMessage());
+            return 0;
+        } catch (SmackException.NoResponseException | SmackException.NotConnectedException | SmackException.NotLoggedInException e) {
+            LOG.log(System.Logger.Level.INFO, "Back-filling {0} stopped: {1}", key.peer(), e.toString());
             return 0;
         }
     }
@@ -128,43 +159,31 @@ public final class Archive {
         }
     }
 
-    /** Runs the query and up to {@code pages} pages, forwards (catching up) or backwards (back-filling {@code peer}). */
-    private int fetch(AccountId account, XMPPConnection connection, MamManager.MamQueryArgs args, int pages,
-            Optional<ConversationKey> peer)
-            throws XMPPException.XMPPErrorException, InterruptedException {
-        try {
-            MamManager.MamQuery query = MamManager.getInstanceFor(connection).queryArchive(args);
-            Arrivals arrivals = protocol.arrivals(account, connection);
-            boolean forwards = peer.isEmpty();
-            int stored = take(account, connection, arrivals, query.getPage(), forwards ? Optional.empty() : peer);
-            for (int page = 1; page < pages && !query.isComplete(); page++) {
-                if (forwards) {
-                    query.pageNext(PAGE);
-                } else {
-                    query.pagePrevious(PAGE);
-                }
-                stored += take(account, connection, arrivals, query.getPage(), forwards ? Optional.empty() : peer);
-            }
-            return stored;
-        } catch (SmackException.NoResponseException | SmackException.NotConnectedException | SmackException.NotLoggedInException e) {
-            LOG.log(System.Logger.Level.INFO, "Archive query for {0} stopped: {1}", account, e.toString());
-            return 0;
-        }
+    /**
+     * What storing one page came to.
+     *
+     * @param results        how many results the page had, whatever became of them
+     * @param stored         how many were new to history
+     * @param reachedHistory whether its oldest message was one history already had: nothing older is missing
+     */
+    private record PageTaken(int results, int stored, boolean reachedHistory) {
     }
 
     /**
-     * Stores a page in archive order (so a correction finds the message it corrects). {@code backFilled}:
-     * the conversation of a back-filled page, whose messages are numbered below everything it holds.
+     * Stores a page in archive order (so a correction finds the message it corrects), its messages
+     * numbered just below {@code below}, oldest first.
      */
-    private int take(AccountId account, XMPPConnection connection, Arrivals arrivals, MamManager.MamQueryPage page,
-            Optional<ConversationKey> backFilled) {
+    private PageTaken take(XMPPConnection connection, Arrivals arrivals, MamManager.MamQueryPage page, long below) {
         BareJid own = connection.getUser() == null ? null : connection.getUser().asBareJid();
+        List<Message> carriers = page.getMamResultCarrierMessages();
         if (own == null) {
-            return 0;
+            return new PageTaken(carriers.size(), 0, false);
         }
         int stored = 0;
-        List<Message> carriers = page.getMamResultCarrierMessages();
-        long below = backFilled.map(store::lowestSeq).orElse(0L);
+        // Decided by the page's oldest message: one that came live since connecting is known too, and sits at
+        // the top of the newest page, with what we missed below it.
+        boolean decided = false;
+        boolean reachedHistory = false;
         int position = 0;
         for (Message carrier : carriers) {
             position++;
@@ -176,12 +195,17 @@ public final class Archive {
             if (result == null || result.getForwarded() == null) {
                 continue;
             }
-            OptionalLong seq = backFilled.isPresent() ? OptionalLong.of(below - carriers.size() - 1 + position) : OptionalLong.empty();
-            if (takeOne(own, arrivals, result.getId(), result.getForwarded(), seq) == Arrivals.Taken.STORED) {
+            OptionalLong seq = OptionalLong.of(below - carriers.size() - 1 + position);
+            Arrivals.Taken taken = takeOne(own, arrivals, result.getId(), result.getForwarded(), seq);
+            if (taken == Arrivals.Taken.STORED) {
                 stored++;
             }
+            if (!decided && (taken == Arrivals.Taken.STORED || taken == Arrivals.Taken.KNOWN)) {
+                decided = true;
+                reachedHistory = taken == Arrivals.Taken.KNOWN;
+            }
         }
-        return stored;
+        return new PageTaken(carriers.size(), stored, reachedHistory);
     }
 
     private Arrivals.Taken takeOne(BareJid own, Arrivals arrivals, String archiveId, Forwarded<Message> forwarded,

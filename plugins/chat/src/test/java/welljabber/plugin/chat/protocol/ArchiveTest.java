@@ -19,6 +19,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -143,5 +144,93 @@ class ArchiveTest {
         assertEquals(250 - first, fetched.stream().mapToInt(Integer::intValue).sum(), fetched.toString());
         assertTrue(fetched.size() > 2, "back-filling took several pages: " + fetched);
         assertEquals(expected, bodies("dave"), "all of the archive, in order, once");
+    }
+
+    /** Logs in "me/phone", which stays online while the desktop is away, and counts what it receives. */
+    private static XMPPTCPConnection phone(XmppTestClients clients, ProsodyServer server, List<String> received) throws Exception {
+        XMPPTCPConnection phone = clients.connection(LoopbackConnections.builder(server, "me", "secret", "phone").build());
+        phone.connect().login();
+        ChatManager.getInstanceFor(phone).addIncomingListener((from, message, chat) -> received.add(message.getBody()));
+        return phone;
+    }
+
+    private static Message chat(String id, org.jxmpp.jid.Jid to, String body) {
+        return StanzaBuilder.buildMessage(id).to(to).ofType(Message.Type.chat).setBody(body).build();
+    }
+
+    /**
+     * The desktop knew frank's conversation, was away while 180 messages came (several of the server's
+     * pages, many sharing a second), and on its return got one live message before catching up: the
+     * live one must not end catching up, and back-filled pages must sort below the pages after them.
+     * Its own server: catching up stops at the page that starts in known history, so no other test's
+     * messages may sit in the archive where this test's history does not know them.
+     */
+    @Nested
+    @WithProsody(accounts = {"me:secret", "frank:secret"}, muc = false)
+    class AfterALongAbsence {
+        @Test
+        void everythingMissedArrivesOnceInOrderAndALiveMessageOnTopDoesNotStopIt(XmppTestClients clients, ProsodyServer server)
+                throws Exception {
+            List<String> phoneGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+            XMPPTCPConnection phone = phone(clients, server, phoneGot);
+            XMPPTCPConnection frank = clients.login("frank");
+            XMPPTCPConnection me = desktop(clients);
+            frank.sendStanza(chat("frank-before", me.getUser(), "before"));
+            Poll.until(WAIT, () -> bodies("frank").contains("before"), "the desktop did not get frank's first message");
+            assertTrue(store.newestServerId(ACCOUNT).isPresent(), "history knows where it stands in the archive");
+
+            me.disconnect();
+            List<String> missed = IntStream.range(0, 180).mapToObj(i -> "f" + i).toList();
+            for (int i = 0; i < missed.size(); i++) {
+                frank.sendStanza(chat("frank-" + i, phone.getUser(), missed.get(i)));
+            }
+            Poll.until(WAIT, () -> phoneGot.containsAll(missed), "the phone did not get frank's messages");
+            me.connect().login();
+            frank.sendStanza(chat("frank-live", me.getUser(), "live on top"));
+            Poll.until(WAIT, () -> bodies("frank").contains("live on top"), "the desktop did not get the live message");
+
+            assertEquals(180, archive.catchUp(ACCOUNT));
+            List<String> conversation = bodies("frank");
+            assertEquals(182, conversation.size(), conversation.toString());
+            assertEquals(missed, conversation.stream().filter(body -> body.startsWith("f")).toList(), "the archive's order");
+            assertEquals("live on top", conversation.getLast());
+            assertEquals(0, archive.catchUp(ACCOUNT), "asking again brings nothing new");
+            assertEquals(182, history.added().stream().filter(message -> message.key().equals(with("frank"))).count(),
+                    "each message shown once");
+        }
+    }
+
+    /** Catching up with a limit of two pages after an absence of more: the newest pages come, not the oldest. */
+    @Nested
+    @WithProsody(accounts = {"me:secret", "erin:secret"}, muc = false)
+    class BeyondTheLimit {
+        @Test
+        void theNewestMessagesComeFirst(XmppTestClients clients, ProsodyServer server) throws Exception {
+            Archive twoPages = new Archive(protocol, store,
+                    account -> Optional.ofNullable(desktop.get()).filter(XMPPConnection::isAuthenticated), Clock.systemUTC(), 2);
+            List<String> phoneGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+            XMPPTCPConnection phone = phone(clients, server, phoneGot);
+            XMPPTCPConnection erin = clients.login("erin");
+            XMPPTCPConnection me = desktop(clients);
+            erin.sendStanza(chat("erin-before", me.getUser(), "before"));
+            Poll.until(WAIT, () -> bodies("erin").contains("before"), "the desktop did not get erin's first message");
+
+            me.disconnect();
+            List<String> missed = IntStream.range(0, 250).mapToObj(i -> "e" + i).toList();
+            for (int i = 0; i < missed.size(); i++) {
+                erin.sendStanza(chat("erin-" + i, phone.getUser(), missed.get(i)));
+            }
+            Poll.until(WAIT, () -> phoneGot.containsAll(missed), "the phone did not get erin's messages");
+            me.connect().login();
+
+            // Two of the server's pages (it decides their size: Prosody answers 50), fewer than were missed.
+            int got = twoPages.catchUp(ACCOUNT);
+            assertTrue(got > 0 && got < missed.size(), "two pages: " + got);
+            List<String> conversation = bodies("erin");
+            assertEquals(got + 1, conversation.size(), conversation.toString());
+            assertTrue(conversation.contains("before"));
+            assertEquals(missed.subList(missed.size() - got, missed.size()),
+                    conversation.stream().filter(body -> body.startsWith("e")).toList(), "the newest, in order");
+        }
     }
 }
