@@ -72,13 +72,13 @@ public final class ExportAction {
         }
         lastFolder = chosen.getParentFile();
         ExportFormat filterFormat = chooser.getSelectedExtensionFilter() == html ? ExportFormat.HTML : ExportFormat.PLAIN_TEXT;
-        Path target = target(chosen.toPath(), filterFormat);
-        ExportFormat format = ExportFormat.ofFileName(target.getFileName().toString()).orElse(filterFormat);
         ExportHeader header = new ExportHeader(ownAddress.get(), peer, clock.instant());
         String ownName = model.ownName();
         String peerName = model.peerName();
         background.execute(() -> {
             String title = texts.get("export.title");
+            Path target = target(chosen.toPath(), filterFormat); // looks at the disk: not on the FX thread
+            ExportFormat format = ExportFormat.ofFileName(target.getFileName().toString()).orElse(filterFormat);
             try {
                 int count = exporter.export(model.key(), ownName, peerName, header, format,
                         new ExportLabels(texts, ZoneId.systemDefault()), target);
