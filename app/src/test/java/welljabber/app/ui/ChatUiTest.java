@@ -138,7 +138,7 @@ class ChatUiTest extends ShellUiTest {
         ShellFixture.onFx(() -> input.setText("Is anybody there?"));
         robot.clickOn("#chatSend");
 
-        await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Not delivered: This service is not available right now. Try again later.")),
+        await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Not delivered: The contact is offline and their server keeps no offline messages, or there is no one at this address.")),
                 () -> "no failure sentence: " + metas());
         assertTrue(robot.lookup(".chat-failed").tryQuery().isPresent());
     }

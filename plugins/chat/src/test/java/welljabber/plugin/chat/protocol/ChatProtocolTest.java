@@ -184,8 +184,10 @@ class ChatProtocolTest {
         StoredMessage message = outbox.submit(with("nobody"), Optional.empty(), "Is anybody there?");
 
         awaitState(message.id(), DeliveryState.FAILED);
-        assertEquals(Optional.of(ErrorSentences.forCondition(StanzaError.Condition.service_unavailable, Locale.ENGLISH)),
-                stored(message.id()).error());
+        assertEquals(Optional.of(ErrorSentences.forUndeliveredMessage(StanzaError.getBuilder(StanzaError.Condition.service_unavailable)
+                .build(), Locale.ENGLISH)), stored(message.id()).error());
+        assertTrue(stored(message.id()).error().orElseThrow().startsWith("The contact is offline and their server keeps no offline messages"),
+                "the sentence says what happened to the message: " + stored(message.id()).error());
     }
 
     @Test
