@@ -179,6 +179,35 @@ class ChatUiTest extends ShellUiTest {
     }
 
     @Test
+    void tabsCloseFromTheirButtonAndFromTheViewMenuAndOnlyTheOneClosedGoes(ProsodyServer server) throws Exception {
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        for (String name : List.of("first", "second", "third", "fourth")) {
+            steps.chooseMenuItem("File", "New conversation…");
+            steps.fill("#newChatAddress", name + "@localhost");
+            robot.clickOn("OK");
+            await(() -> chatTab(name).map(Tab::isSelected).orElse(false), () -> name + " is not in front: " + tabTitles());
+        }
+
+        // The close button of a tab in the middle closes that tab, not its neighbour.
+        Node secondClose = onFx(() -> robot.lookup("#centreTabs .tab").match((Node tab) -> tab.lookup(".tab-label") instanceof Label label
+                && "second".equals(label.getText())).queryAs(Node.class).lookup(".tab-close-button"));
+        robot.clickOn(secondClose);
+        await(() -> tabTitles().equals(List.of("first", "third", "fourth")), () -> "after closing second: " + tabTitles());
+
+        // View → Close tab closes the one in front.
+        ShellFixture.onFx(() -> chatTab("third").ifPresent(tab -> tab.getTabPane().getSelectionModel().select(tab)));
+        steps.chooseMenuItem("View", "Close tab");
+        await(() -> tabTitles().equals(List.of("first", "fourth")), () -> "after View → Close tab on third: " + tabTitles());
+
+        // A closed conversation opens again in a fresh tab.
+        steps.chooseMenuItem("File", "New conversation…");
+        steps.fill("#newChatAddress", "second@localhost");
+        robot.clickOn("OK");
+        await(() -> tabTitles().equals(List.of("first", "fourth", "second")), () -> "after opening second again: " + tabTitles());
+    }
+
+    @Test
     void writingToAnAddressThatDoesNotExistShowsWhyItFailed(ProsodyServer server) throws Exception {
         startShell();
         steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
