@@ -353,7 +353,12 @@ public final class ChatPlugin implements Plugin {
 
         @Override
         public boolean correct(StoredMessage original, String text) {
-            return outbox.correct(original, text);
+            try {
+                return outbox.correct(original, text);
+            } catch (RuntimeException notStored) {
+                LOG.log(System.Logger.Level.ERROR, "A correction of message " + original.id() + " could not be stored", notStored);
+                return false;
+            }
         }
 
         @Override
