@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 
 import welljabber.app.cli.CommandLine;
+import welljabber.app.cli.XmppUri;
 import welljabber.app.profile.ProfilePaths;
 import welljabber.app.shell.FileDialogs;
 
@@ -25,6 +26,7 @@ public final class ShellFixture implements AutoCloseable {
     private WellJabberApp app;
     /** Tests cannot drive the desktop's file dialog: by default every question for a file is cancelled. */
     private FileDialogs fileDialogs = (owner, title, filter) -> Optional.empty();
+    private Optional<XmppUri> uri = Optional.empty();
 
     private ShellFixture(Path profile) {
         this.profile = profile;
@@ -44,6 +46,12 @@ public final class ShellFixture implements AutoCloseable {
         return this;
     }
 
+    /** Starts as {@code welljabber xmpp:...} does, as when the desktop opens an xmpp: link with WellJabber. */
+    public ShellFixture openingUri(String xmppUri) {
+        this.uri = Optional.of(XmppUri.parse(xmppUri));
+        return this;
+    }
+
     public Path profile() {
         return profile;
     }
@@ -56,7 +64,7 @@ public final class ShellFixture implements AutoCloseable {
         FxToolkit.registerPrimaryStage();
         ProfilePaths paths = paths();
         // No keyring in tests: the private password file keeps them self-contained.
-        Launch launch = new Launch(paths, new CommandLine(Optional.of(profile), false, Optional.empty(), false),
+        Launch launch = new Launch(paths, new CommandLine(Optional.of(profile), false, uri, false),
                 List.of(paths.plugins()), false);
         FileDialogs files = fileDialogs;
         app = (WellJabberApp) FxToolkit.setupApplication(() -> new WellJabberApp(launch, files));

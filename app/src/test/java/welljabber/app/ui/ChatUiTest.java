@@ -208,6 +208,34 @@ class ChatUiTest extends ShellUiTest {
     }
 
     @Test
+    void anXmppLinkOpensTheChatWithItsTextReadyToSend(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = new CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(alice).addIncomingListener((from, message, chat) -> aliceGot.add(message));
+        startShell();
+        steps.addAccount("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        steps.awaitTrustDialog();
+        robot.clickOn("#trustAlways");
+        steps.awaitStatus("Connected", java.time.Duration.ofSeconds(10));
+
+        // The desktop opens xmpp:alice@localhost?message;body=… with WellJabber.
+        shell.stop();
+        shell = ShellFixture.on(shell.profile()).openingUri("xmpp:alice@localhost?message;body=See%20you%20at%20five%20%F0%9F%99%82");
+        shell.start();
+        await(() -> chatTab("Alice").or(() -> chatTab("alice")).map(Tab::isSelected).orElse(false),
+                () -> "the link opened no chat in front: " + tabTitles());
+        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        await(() -> "See you at five \uD83D\uDE42".equals(onFx(input::getText)), () -> "the input holds \"" + input.getText() + "\"");
+        assertTrue(aliceGot.isEmpty(), "a link must not send anything by itself");
+
+        steps.awaitStatus("Connected", java.time.Duration.ofSeconds(10));
+        robot.clickOn(input);
+        robot.type(KeyCode.ENTER);
+        await(() -> aliceGot.stream().anyMatch(m -> "See you at five \uD83D\uDE42".equals(m.getBody())), () -> "alice got " + bodiesOf(aliceGot));
+        await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Delivered")), () -> "not shown as delivered: " + metas());
+    }
+
+    @Test
     void writingToAnAddressThatDoesNotExistShowsWhyItFailed(ProsodyServer server) throws Exception {
         startShell();
         steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
