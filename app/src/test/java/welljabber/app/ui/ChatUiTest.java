@@ -236,6 +236,20 @@ class ChatUiTest extends ShellUiTest {
     }
 
     @Test
+    void aSecondStartHandsItsLinkToTheRunningWindow(ProsodyServer server) throws Exception {
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+
+        // What Main does when the profile is already open: the link goes to this window, nothing else starts.
+        java.nio.file.Path socket = welljabber.app.instance.InstanceSocket.of(shell.paths()).orElseThrow();
+        assertTrue(welljabber.app.instance.SecondStart.handOver(socket, java.util.Optional.of("xmpp:carol@localhost?message;body=Hi%20Carol")),
+                "the running window did not take the link");
+        await(() -> chatTab("carol").map(Tab::isSelected).orElse(false), () -> "no chat for carol in front: " + tabTitles());
+        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        await(() -> "Hi Carol".equals(onFx(input::getText)), () -> "the input holds \"" + input.getText() + "\"");
+    }
+
+    @Test
     void writingToAnAddressThatDoesNotExistShowsWhyItFailed(ProsodyServer server) throws Exception {
         startShell();
         steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
