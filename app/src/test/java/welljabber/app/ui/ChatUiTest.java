@@ -127,6 +127,12 @@ class ChatUiTest extends ShellUiTest {
         assertTrue(robot.lookup(".chat-action").tryQuery().isPresent(), "the action is not in the action style");
         await(() -> robot.lookup("#chatPeerState").queryAs(Label.class).getText().isEmpty(),
                 () -> "still typing after her message: " + robot.lookup("#chatPeerState").queryAs(Label.class).getText());
+
+        // A 64 KB message with emoji comes through the server and is shown whole.
+        String longest = "\uD83D\uDC4B\uD83C\uDFFD 你好 " + "word ".repeat(64 * 1024 / 5) + "\uD83D\uDE00 end";
+        aliceSays(alice, longest);
+        await(() -> bodies().contains(longest), () -> "the 64 KB message is not shown whole; last shown starts "
+                + bodies().getLast().substring(0, Math.min(40, bodies().getLast().length())));
     }
 
     @Test
