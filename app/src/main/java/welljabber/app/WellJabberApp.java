@@ -198,6 +198,7 @@ public final class WellJabberApp extends Application {
         }
         accounts.show(storedAccounts);
         UiRegistry ui = new UiRegistry();
+        ui.setFileDialogs(fileDialogs);
         ShellDialogs dialogs = new ShellDialogs(primaryStage, messages, settings, accounts, ui, Version.current(),
                 launch.paths());
         window = new MainWindow(messages, ui, accounts, new Actions(dialogs));
