@@ -3,11 +3,16 @@ package welljabber.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 import javafx.application.Application;
 
 import welljabber.app.cli.CommandLine;
+import welljabber.app.i18n.Messages;
+import welljabber.app.instance.InstanceSocket;
+import welljabber.app.instance.SecondStart;
 import welljabber.app.logging.Logging;
 import welljabber.app.profile.ProfilePaths;
 
@@ -42,6 +47,12 @@ public final class Main {
             commandLine = new CommandLine(profile, true, commandLine.uri(), false);
         }
         ProfilePaths paths = ProfilePaths.resolve(profile, System.getenv());
+        // One WellJabber per profile: a second start hands its link (or just "show yourself") to the running one.
+        Optional<String> link = Arrays.stream(args).filter(arg -> arg.regionMatches(true, 0, "xmpp:", 0, 5)).findFirst();
+        if (!commandLine.sandbox() && InstanceSocket.of(paths).map(socket -> SecondStart.handOver(socket, link)).orElse(false)) {
+            System.out.println(new Messages(Locale.getDefault()).get("instance.handedOver"));
+            return;
+        }
         // Logging is set up first on the profile thread: nothing logs before it is (the toolkit does not use tinylog).
         WellJabberApp.prepare(Launch.of(commandLine, paths), () -> {
             paths.create();

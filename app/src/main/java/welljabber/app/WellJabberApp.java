@@ -26,6 +26,9 @@ import welljabber.app.account.Account;
 import welljabber.app.account.AccountRepository;
 import welljabber.app.account.AccountService;
 import welljabber.app.cli.XmppUri;
+import welljabber.app.instance.InstanceListener;
+import welljabber.app.instance.InstanceSocket;
+import welljabber.app.storage.ProfileInUseException;
 import welljabber.app.connection.Sessions;
 import welljabber.app.connection.SmackSetup;
 import welljabber.app.event.TypedEventBus;
@@ -79,6 +82,9 @@ public final class WellJabberApp extends Application {
     private Stage stage;
     private Optional<SandboxSession> sandbox = Optional.empty();
     private Optional<String> startupProblem = Optional.empty();
+    /** Hears a second start of this profile; absent where a Unix socket cannot be made. */
+    private Optional<InstanceListener> instance = Optional.empty();
+    private boolean profileInUse;
     private List<Account> storedAccounts = List.of();
     private final Set<String> trustQuestionsOpen = ConcurrentHashMap.newKeySet();
 
@@ -128,7 +134,14 @@ public final class WellJabberApp extends Application {
         try {
             profile = opening != null ? opening.join() : Profile.open(launch);
         } catch (CompletionException failed) {
+            if (failed.getCause() instanceof ProfileInUseException inUse) {
+                profileInUse(inUse);
+                return;
+            }
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        } catch (ProfileInUseException inUse) {
+            profileInUse(inUse);
+            return;
         }
         settings = profile.settings();
         messages = profile.messages();
@@ -162,11 +175,30 @@ public final class WellJabberApp extends Application {
         }
     }
 
+    /**
+     * Another process holds the profile and did not take the hand-over (Main tries that first): it is
+     * starting, hung, or too old to listen. Said in a sentence when the window would open.
+     */
+    private void profileInUse(ProfileInUseException inUse) {
+        Logger.error(inUse, "The profile is in use by another process");
+        messages = new Messages(new Settings(launch.paths().settingsFile()).locale());
+        profileInUse = true;
+    }
+
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        if (profileInUse) {
+            System.err.println(messages.get("instance.inUse"));
+            Alert alert = new Alert(Alert.AlertType.ERROR, messages.get("instance.inUse"));
+            alert.setHeaderText(null);
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
         accounts.show(storedAccounts);
         UiRegistry ui = new UiRegistry();
+        ui.setFileDialogs(fileDialogs);
         ShellDialogs dialogs = new ShellDialogs(primaryStage, messages, settings, accounts, ui, Version.current(),
                 launch.paths());
         window = new MainWindow(messages, ui, accounts, new Actions(dialogs));
@@ -201,6 +233,29 @@ public final class WellJabberApp extends Application {
             }
         }
         launch.commandLine().uri().ifPresent(this::open);
+        instance = InstanceSocket.of(launch.paths()).flatMap(socket -> InstanceListener.listen(socket,
+                request -> Platform.runLater(() -> secondStart(request))));
+    }
+
+    /** The user started WellJabber again, or the desktop opened an xmpp: link with it: this window answers. */
+    private void secondStart(InstanceListener.Request request) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        request.uri().ifPresent(text -> {
+            XmppUri uri;
+            try {
+                uri = XmppUri.parse(text);
+            } catch (IllegalArgumentException malformed) {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.format("instance.badLink", malformed.getMessage()));
+                alert.initOwner(stage);
+                alert.setHeaderText(null);
+                alert.show();
+                return;
+            }
+            open(uri);
+        });
     }
 
     private void mainWindowShown() {
@@ -298,7 +353,11 @@ public final class WellJabberApp extends Application {
 
     @Override
     public void stop() {
+        if (profileInUse) {
+            return;
+        }
         Logger.info("WellJabber is closing");
+        instance.ifPresent(InstanceListener::close);
         rememberGeometry();
         if (pluginManager != null) {
             pluginManager.stopAll();

@@ -6,13 +6,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 
 import javafx.application.Platform;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.testfx.api.FxToolkit;
 
+import welljabber.api.ui.SaveAnswer;
+import welljabber.api.ui.SaveQuestion;
 import welljabber.app.cli.CommandLine;
+import welljabber.app.cli.XmppUri;
 import welljabber.app.profile.ProfilePaths;
 import welljabber.app.shell.FileDialogs;
 
@@ -24,7 +30,15 @@ public final class ShellFixture implements AutoCloseable {
     private final Path profile;
     private WellJabberApp app;
     /** Tests cannot drive the desktop's file dialog: by default every question for a file is cancelled. */
-    private FileDialogs fileDialogs = (owner, title, filter) -> Optional.empty();
+    private OpenAnswer openAnswer = (owner, title, filter) -> Optional.empty();
+    private BiFunction<Window, SaveQuestion, Optional<SaveAnswer>> saveAnswer = (owner, question) -> Optional.empty();
+
+    /** How a test answers "which file to open". */
+    @FunctionalInterface
+    public interface OpenAnswer {
+        Optional<Path> openFile(Window owner, String title, FileChooser.ExtensionFilter filter);
+    }
+    private Optional<XmppUri> uri = Optional.empty();
 
     private ShellFixture(Path profile) {
         this.profile = profile;
@@ -38,9 +52,21 @@ public final class ShellFixture implements AutoCloseable {
         return new ShellFixture(profile);
     }
 
-    /** Answers the shell's file dialogs with {@code answer} instead (the path the test wants chosen). */
-    public ShellFixture answerFileDialogsWith(FileDialogs answer) {
-        this.fileDialogs = answer;
+    /** Answers the shell's "open a file" questions with {@code answer} instead (the path the test wants chosen). */
+    public ShellFixture answerFileDialogsWith(OpenAnswer answer) {
+        this.openAnswer = answer;
+        return this;
+    }
+
+    /** Answers "where to save" questions (the shell's and plugins') with {@code answer} instead. */
+    public ShellFixture answerSaveDialogsWith(BiFunction<Window, SaveQuestion, Optional<SaveAnswer>> answer) {
+        this.saveAnswer = answer;
+        return this;
+    }
+
+    /** Starts as {@code welljabber xmpp:...} does, as when the desktop opens an xmpp: link with WellJabber. */
+    public ShellFixture openingUri(String xmppUri) {
+        this.uri = Optional.of(XmppUri.parse(xmppUri));
         return this;
     }
 
@@ -56,9 +82,21 @@ public final class ShellFixture implements AutoCloseable {
         FxToolkit.registerPrimaryStage();
         ProfilePaths paths = paths();
         // No keyring in tests: the private password file keeps them self-contained.
-        Launch launch = new Launch(paths, new CommandLine(Optional.of(profile), false, Optional.empty(), false),
+        Launch launch = new Launch(paths, new CommandLine(Optional.of(profile), false, uri, false),
                 List.of(paths.plugins()), false);
-        FileDialogs files = fileDialogs;
+        OpenAnswer open = openAnswer;
+        BiFunction<Window, SaveQuestion, Optional<SaveAnswer>> save = saveAnswer;
+        FileDialogs files = new FileDialogs() {
+            @Override
+            public Optional<Path> openFile(Window owner, String title, FileChooser.ExtensionFilter filter) {
+                return open.openFile(owner, title, filter);
+            }
+
+            @Override
+            public Optional<SaveAnswer> saveFile(Window owner, SaveQuestion question) {
+                return save.apply(owner, question);
+            }
+        };
         app = (WellJabberApp) FxToolkit.setupApplication(() -> new WellJabberApp(launch, files));
         return app;
     }

@@ -53,7 +53,8 @@ import org.jivesoftware.smack.util.rce.RemoteConnectionException;
  * {@code condition.*} (stanza error conditions, named after {@link StanzaError.Condition} constants),
  * {@code legacy.*} (legacy numeric codes without a modern condition), {@code sasl.*}
  * ({@link SASLError} constants), {@code stream.*} ({@link StreamError.Condition} constants),
- * {@code connection.*}, {@code tls.*}, {@code login.*} and a few single words ({@code generic},
+ * {@code message.*} (a message of ours that came back, by condition), {@code connection.*},
+ * {@code tls.*}, {@code login.*} and a few single words ({@code generic},
  * {@code no_response}, {@code interrupted}, {@code server_text}).
  */
 public final class ErrorSentences {
@@ -206,6 +207,30 @@ public final class ErrorSentences {
     /** {@link #forStanzaError(StanzaError, Locale)} in the default locale. */
     public static String forStanzaError(StanzaError error) {
         return forStanzaError(error, null);
+    }
+
+    /**
+     * The sentence for a message of ours that came back as an error: what it means for that message,
+     * not for a request in general. {@code service-unavailable}, for example, is what a server answers
+     * both for an address with no account behind it and for a contact who is offline when it keeps no
+     * offline messages (RFC 6121, section 8.5), so the sentence says so instead of "this service is
+     * not available". Conditions without a message-specific sentence get {@link #forStanzaError}'s.
+     * The error's own text, if any, follows, sanitized.
+     *
+     * @param error the error the message came back with; {@code null} gives a generic "not delivered" sentence
+     * @param locale the language wanted; {@code null} means the default locale
+     * @return a short sentence for end users
+     * @since 1.2
+     */
+    public static String forUndeliveredMessage(StanzaError error, Locale locale) {
+        if (error == null || error.getCondition() == null) {
+            return text(locale, "message.undelivered");
+        }
+        String key = "message." + error.getCondition().name();
+        if (!bundle(locale).containsKey(key)) {
+            return forStanzaError(error, locale);
+        }
+        return withServerText(text(locale, key), error, locale);
     }
 
     // ------------------------------------------------------------------ stream and SASL errors

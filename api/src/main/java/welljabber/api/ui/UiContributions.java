@@ -58,4 +58,13 @@ public interface UiContributions {
 
     /** Shows a short, non-blocking notice to the user (a plain sentence). */
     void notify(String title, String text);
+
+    /**
+     * Asks the user where to save a file, with the desktop's save dialog owned by the main window.
+     * Empty when they cancelled. Through the shell rather than a plugin's own {@code FileChooser}, so
+     * that tests, which cannot drive the desktop's dialog, can answer it.
+     *
+     * @since api 1.2
+     */
+    Optional<SaveAnswer> askWhereToSave(SaveQuestion question);
 }

@@ -160,6 +160,11 @@ final class HostedPluginContext implements PluginContext {
             public void notify(String title, String text) {
                 ui.notify(title, text);
             }
+
+            @Override
+            public java.util.Optional<welljabber.api.ui.SaveAnswer> askWhereToSave(welljabber.api.ui.SaveQuestion question) {
+                return ui.askWhereToSave(question);
+            }
         };
     }
 

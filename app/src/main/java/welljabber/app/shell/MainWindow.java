@@ -58,7 +58,7 @@ public final class MainWindow {
         sideTabs.setMinWidth(180);
         centreTabs.setId("centreTabs");
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        javafx.beans.binding.Bindings.bindContent(centreTabs.getTabs(), ui.centreTabs());
+        TabsFollowRegistry.follow(ui.centreTabs(), centreTabs.getTabs());
         ui.sidePanes().addListener((ListChangeListener<SidePane>) change -> showSidePanes());
         ui.menuActions().addListener((ListChangeListener<MenuAction>) change -> showPluginMenuItems());
         showSidePanes();
@@ -188,15 +188,19 @@ public final class MainWindow {
         return box;
     }
 
+    /** As the tab's own close button does: the owner may veto the close request; then the tab goes and is told. */
     private void closeSelectedTab() {
         Tab selected = centreTabs.getSelectionModel().getSelectedItem();
-        if (selected != null && selected.isClosable()) {
-            var handler = selected.getOnClosed();
-            centreTabs.getTabs().remove(selected);
-            if (handler != null) {
-                handler.handle(new javafx.event.Event(Tab.CLOSED_EVENT));
-            }
+        if (selected == null || !selected.isClosable()) {
+            return;
         }
+        javafx.event.Event request = new javafx.event.Event(selected, selected, Tab.TAB_CLOSE_REQUEST_EVENT);
+        javafx.event.Event.fireEvent(selected, request);
+        if (request.isConsumed()) {
+            return;
+        }
+        centreTabs.getTabs().remove(selected);
+        javafx.event.Event.fireEvent(selected, new javafx.event.Event(Tab.CLOSED_EVENT));
     }
 
     private void showSidePane(String id) {

@@ -20,6 +20,8 @@ import welljabber.api.plugin.Disposable;
 import welljabber.api.ui.CentreTabType;
 import welljabber.api.ui.ContactAction;
 import welljabber.api.ui.MenuAction;
+import welljabber.api.ui.SaveAnswer;
+import welljabber.api.ui.SaveQuestion;
 import welljabber.api.ui.SettingsPage;
 import welljabber.api.ui.SidePane;
 import welljabber.api.ui.StatusBarItem;
@@ -40,6 +42,7 @@ public final class UiRegistry implements UiContributions {
     private final ObservableList<Tab> centreTabs = FXCollections.observableArrayList();
     private final Map<String, Tab> tabsByKey = new HashMap<>();
     private Window window;
+    private FileDialogs fileDialogs = FileDialogs.desktop();
     private Notifier notifier = (title, text) -> Logger.info("{}: {}", title, text);
 
     /** A tab asks to be shown and selected. */
@@ -195,6 +198,17 @@ public final class UiRegistry implements UiContributions {
     @Override
     public void notify(String title, String text) {
         onFx(() -> notifier.show(title, text));
+    }
+
+    @Override
+    public Optional<SaveAnswer> askWhereToSave(SaveQuestion question) {
+        requireFxThread();
+        return fileDialogs.saveFile(window, question);
+    }
+
+    /** The file dialogs plugins' questions go to (tests answer them instead of the desktop). */
+    public void setFileDialogs(FileDialogs dialogs) {
+        this.fileDialogs = java.util.Objects.requireNonNull(dialogs);
     }
 
     private static void requireFxThread() {

@@ -45,6 +45,9 @@ public final class Database implements AutoCloseable {
             statement.execute("SET WRITE_DELAY 0");
         } catch (SQLException e) {
             pool.dispose();
+            if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new ProfileInUseException(file, e);
+            }
             throw new StorageException("Could not open the database " + file, e);
         }
         database.migrateSchema("APP", AppSchema.MIGRATIONS, null);

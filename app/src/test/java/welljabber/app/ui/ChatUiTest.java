@@ -19,6 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 import org.testfx.util.WaitForAsyncUtils;
 
+import welljabber.api.chat.UnreadCountChanged;
+import welljabber.api.event.Delivery;
 import welljabber.app.ShellFixture;
 import welljabber.app.account.TlsMode;
 import welljabber.sandbox.ProsodyOptions;
@@ -43,7 +46,8 @@ import welljabber.testsupport.XmppTestClients;
 /**
  * The bundled chat plugin in the real shell against a real Prosody, driven through the UI: alice (a
  * plain Smack client who has me as a mutual contact) writes, a tab opens, the user answers from the
- * keyboard and sees the answer delivered; an address that does not exist fails with a sentence.
+ * keyboard and sees the answer delivered; a chat opened from the contacts list delivers and counts what
+ * arrives behind another tab; an address that does not exist fails with a sentence.
  */
 @WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = ChatUiTest.Contacts.class)
 class ChatUiTest extends ShellUiTest {
@@ -64,9 +68,11 @@ class ChatUiTest extends ShellUiTest {
 
         startShell();
         steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
 
         aliceSays(alice, "Hello from Alice, see https://example.org/page. Not javascript:alert(1) though.");
-        await(() -> chatTab("alice").isPresent(), () -> "no chat tab opened for alice's message; tabs: " + tabTitles());
+        // The tab and the messages use the name the user gave her in the roster, not her address.
+        await(() -> chatTab("Alice").isPresent(), () -> "no chat tab opened for alice's message; tabs: " + tabTitles());
         await(() -> bodies().stream().anyMatch(text -> text.startsWith("Hello from Alice")), () -> "messages shown: " + bodies());
         // Safe links: the https address is a link, the javascript one is text.
         await(() -> links().equals(List.of("https://example.org/page")), () -> "links shown: " + links());
@@ -75,7 +81,7 @@ class ChatUiTest extends ShellUiTest {
 
         // The tab is in front and the window focused: the message counts as read and the title drops its count.
         boolean focused = ShellFixture.stage().isFocused();
-        await(() -> chatTab("alice").map(Tab::getText).orElse("").equals(focused ? "alice" : "alice (1)"),
+        await(() -> chatTab("Alice").map(Tab::getText).orElse("").equals(focused ? "Alice" : "Alice (1)"),
                 () -> "tab title " + tabTitles() + ", window focused: " + focused);
 
         // Enter sends; Shift+Enter starts a new line.
@@ -112,15 +118,141 @@ class ChatUiTest extends ShellUiTest {
         org.jivesoftware.smackx.chatstates.ChatStateManager.getInstance(alice).setCurrentState(
                 org.jivesoftware.smackx.chatstates.ChatState.composing,
                 ChatManager.getInstanceFor(alice).chatWith(JidCreate.entityBareFrom("me@localhost")));
-        await(() -> "alice is typing…".equals(robot.lookup("#chatPeerState").queryAs(Label.class).getText()),
+        await(() -> "Alice is typing…".equals(robot.lookup("#chatPeerState").queryAs(Label.class).getText()),
                 () -> "typing shows \"" + robot.lookup("#chatPeerState").queryAs(Label.class).getText() + "\"");
 
         // A /me action is shown with the sender's name, in the action style.
         aliceSays(alice, "/me waves");
-        await(() -> bodies().contains("* alice waves"), () -> "messages shown: " + bodies());
+        await(() -> bodies().contains("* Alice waves"), () -> "messages shown: " + bodies());
         assertTrue(robot.lookup(".chat-action").tryQuery().isPresent(), "the action is not in the action style");
         await(() -> robot.lookup("#chatPeerState").queryAs(Label.class).getText().isEmpty(),
                 () -> "still typing after her message: " + robot.lookup("#chatPeerState").queryAs(Label.class).getText());
+
+        // A 64 KB message with emoji comes through the server and is shown whole.
+        String longest = "\uD83D\uDC4B\uD83C\uDFFD 你好 " + "word ".repeat(64 * 1024 / 5) + "\uD83D\uDE00 end";
+        aliceSays(alice, longest);
+        await(() -> bodies().contains(longest), () -> "the 64 KB message is not shown whole; last shown starts "
+                + bodies().getLast().substring(0, Math.min(40, bodies().getLast().length())));
+    }
+
+    @Test
+    void aChatOpenedFromTheContactsListDeliversAndCountsWhatArrivesBehindAnotherTab(ProsodyServer server,
+            XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = new CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(alice).addIncomingListener((from, message, chat) -> aliceGot.add(message));
+        startShell();
+        List<UnreadCountChanged> unread = new CopyOnWriteArrayList<>();
+        shell.app().events().subscribe(UnreadCountChanged.class, Delivery.BACKGROUND, unread::add);
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+
+        // Contacts → double-click Alice → her conversation, ready to type in.
+        robot.doubleClickOn(contactName("Alice"), MouseButton.PRIMARY);
+        await(() -> chatTab("Alice").map(Tab::isSelected).orElse(false), () -> "no chat tab in front: " + tabTitles());
+        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        await(input::isFocused, () -> "the input does not have the keyboard after opening from the list");
+        robot.write("Hello from my contact list");
+        robot.type(KeyCode.ENTER);
+        await(() -> aliceGot.stream().anyMatch(m -> "Hello from my contact list".equals(m.getBody())),
+                () -> "alice got " + bodiesOf(aliceGot));
+        await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Delivered")), () -> "not shown as delivered: " + metas());
+
+        // Another conversation in front: what Alice writes now is unread, on her tab and in the contacts list.
+        steps.chooseMenuItem("File", "New conversation…");
+        steps.fill("#newChatAddress", "nobody@localhost");
+        robot.clickOn("OK");
+        await(() -> chatTab("nobody").map(Tab::isSelected).orElse(false), () -> "nobody's tab is not in front: " + tabTitles());
+        aliceSays(alice, "Are you there?");
+        await(() -> chatTab("Alice").map(Tab::getText).orElse("").equals("Alice (1)"), () -> "Alice's tab: " + tabTitles());
+        await(() -> unread.stream().anyMatch(change -> change.peer().toString().equals("alice@localhost") && change.unread() == 1),
+                () -> "no unread count of 1 published: " + unread);
+        await(() -> robot.lookup("#rosterList .roster-unread").match((Label label) -> "1".equals(label.getText())
+                && label.isVisible()).tryQuery().isPresent(), () -> "the contacts list shows no unread badge of 1");
+
+        // Bringing her tab to the front (in a focused window) reads it: the count goes back to 0 everywhere.
+        ShellFixture.onFx(() -> ShellFixture.stage().requestFocus());
+        ShellFixture.onFx(() -> chatTab("Alice").ifPresent(tab -> tab.getTabPane().getSelectionModel().select(tab)));
+        if (onFx(() -> ShellFixture.stage().isFocused())) {
+            await(() -> chatTab("Alice").map(Tab::getText).orElse("").equals("Alice"), () -> "still unread: " + tabTitles());
+            await(() -> unread.getLast().unread() == 0, () -> "no unread count of 0 published: " + unread);
+            await(() -> robot.lookup("#rosterList .roster-unread").match(Label::isVisible).tryQuery().isEmpty(),
+                    () -> "the badge stays after the message was read");
+        } else {
+            assertEquals("Alice (1)", onFx(() -> chatTab("Alice").map(Tab::getText).orElse("")),
+                    "an unfocused window must keep the message unread");
+        }
+    }
+
+    @Test
+    void tabsCloseFromTheirButtonAndFromTheViewMenuAndOnlyTheOneClosedGoes(ProsodyServer server) throws Exception {
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        for (String name : List.of("first", "second", "third", "fourth")) {
+            steps.chooseMenuItem("File", "New conversation…");
+            steps.fill("#newChatAddress", name + "@localhost");
+            robot.clickOn("OK");
+            await(() -> chatTab(name).map(Tab::isSelected).orElse(false), () -> name + " is not in front: " + tabTitles());
+        }
+
+        // The close button of a tab in the middle closes that tab, not its neighbour.
+        Node secondClose = onFx(() -> robot.lookup("#centreTabs .tab").match((Node tab) -> tab.lookup(".tab-label") instanceof Label label
+                && "second".equals(label.getText())).queryAs(Node.class).lookup(".tab-close-button"));
+        robot.clickOn(secondClose);
+        await(() -> tabTitles().equals(List.of("first", "third", "fourth")), () -> "after closing second: " + tabTitles());
+
+        // View → Close tab closes the one in front.
+        ShellFixture.onFx(() -> chatTab("third").ifPresent(tab -> tab.getTabPane().getSelectionModel().select(tab)));
+        steps.chooseMenuItem("View", "Close tab");
+        await(() -> tabTitles().equals(List.of("first", "fourth")), () -> "after View → Close tab on third: " + tabTitles());
+
+        // A closed conversation opens again in a fresh tab.
+        steps.chooseMenuItem("File", "New conversation…");
+        steps.fill("#newChatAddress", "second@localhost");
+        robot.clickOn("OK");
+        await(() -> tabTitles().equals(List.of("first", "fourth", "second")), () -> "after opening second again: " + tabTitles());
+    }
+
+    @Test
+    void anXmppLinkOpensTheChatWithItsTextReadyToSend(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = new CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(alice).addIncomingListener((from, message, chat) -> aliceGot.add(message));
+        startShell();
+        steps.addAccount("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        steps.awaitTrustDialog();
+        robot.clickOn("#trustAlways");
+        steps.awaitStatus("Connected", java.time.Duration.ofSeconds(10));
+
+        // The desktop opens xmpp:alice@localhost?message;body=… with WellJabber.
+        shell.stop();
+        shell = ShellFixture.on(shell.profile()).openingUri("xmpp:alice@localhost?message;body=See%20you%20at%20five%20%F0%9F%99%82");
+        shell.start();
+        await(() -> chatTab("Alice").or(() -> chatTab("alice")).map(Tab::isSelected).orElse(false),
+                () -> "the link opened no chat in front: " + tabTitles());
+        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        await(() -> "See you at five \uD83D\uDE42".equals(onFx(input::getText)), () -> "the input holds \"" + input.getText() + "\"");
+        assertTrue(aliceGot.isEmpty(), "a link must not send anything by itself");
+
+        steps.awaitStatus("Connected", java.time.Duration.ofSeconds(10));
+        robot.clickOn(input);
+        robot.type(KeyCode.ENTER);
+        await(() -> aliceGot.stream().anyMatch(m -> "See you at five \uD83D\uDE42".equals(m.getBody())), () -> "alice got " + bodiesOf(aliceGot));
+        await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Delivered")), () -> "not shown as delivered: " + metas());
+    }
+
+    @Test
+    void aSecondStartHandsItsLinkToTheRunningWindow(ProsodyServer server) throws Exception {
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+
+        // What Main does when the profile is already open: the link goes to this window, nothing else starts.
+        java.nio.file.Path socket = welljabber.app.instance.InstanceSocket.of(shell.paths()).orElseThrow();
+        assertTrue(welljabber.app.instance.SecondStart.handOver(socket, java.util.Optional.of("xmpp:carol@localhost?message;body=Hi%20Carol")),
+                "the running window did not take the link");
+        await(() -> chatTab("carol").map(Tab::isSelected).orElse(false), () -> "no chat for carol in front: " + tabTitles());
+        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        await(() -> "Hi Carol".equals(onFx(input::getText)), () -> "the input holds \"" + input.getText() + "\"");
     }
 
     @Test
@@ -138,7 +270,7 @@ class ChatUiTest extends ShellUiTest {
         ShellFixture.onFx(() -> input.setText("Is anybody there?"));
         robot.clickOn("#chatSend");
 
-        await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Not delivered: This service is not available right now. Try again later.")),
+        await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Not delivered: The contact is offline and their server keeps no offline messages, or there is no one at this address.")),
                 () -> "no failure sentence: " + metas());
         assertTrue(robot.lookup(".chat-failed").tryQuery().isPresent());
     }
@@ -163,7 +295,7 @@ class ChatUiTest extends ShellUiTest {
         await(() -> results.getItems().size() == 1, () -> "results: " + results.getItems());
         robot.clickOn("#chatSearchResults .list-cell");
 
-        await(() -> chatTab("alice").isPresent(), () -> "the result did not open its conversation: " + tabTitles());
+        await(() -> chatTab("Alice").isPresent(), () -> "the result did not open its conversation: " + tabTitles());
         ListView<?> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
         await(() -> messages.getSelectionModel().getSelectedItem() != null
                 && messages.getSelectionModel().getSelectedItem().toString().contains("Remember to buy a pineapple"),
@@ -171,6 +303,16 @@ class ChatUiTest extends ShellUiTest {
         await(() -> bodies().contains("Remember to buy a pineapple for the party"),
                 () -> "the found message is not on screen: " + bodies());
         assertTrue(messages.getItems().size() < 241, "the jump shows the history around the message, not all of it");
+    }
+
+    /** Waits until the contacts list shows {@code name}: the account's roster has arrived. */
+    private void awaitContactListed(String name) throws TimeoutException {
+        await(() -> robot.lookup("#rosterList .roster-name").match((Label label) -> name.equals(label.getText()))
+                .tryQuery().isPresent(), () -> name + " is not in the contacts list");
+    }
+
+    private Label contactName(String name) {
+        return robot.lookup("#rosterList .roster-name").match((Label label) -> name.equals(label.getText())).queryAs(Label.class);
     }
 
     private static void aliceSays(XMPPTCPConnection alice, String body) throws Exception {

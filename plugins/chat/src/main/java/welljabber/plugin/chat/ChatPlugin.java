@@ -15,6 +15,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -25,6 +27,7 @@ import welljabber.api.chat.UnreadCountChanged;
 import welljabber.api.connection.ConnectionState;
 import welljabber.api.connection.ConnectionStateChanged;
 import welljabber.api.connection.SessionListener;
+import welljabber.api.error.ErrorSentences;
 import welljabber.api.event.Delivery;
 import welljabber.api.plugin.ApiVersion;
 import welljabber.api.plugin.Disposable;
@@ -287,7 +290,7 @@ public final class ChatPlugin implements Plugin {
         }
         boolean inFront = context.ui().mainWindow().map(Window::isFocused).orElse(false);
         if (!inFront && context.preferences().getBoolean(NOTIFY_KEY, true)) {
-            String sender = Names.local(message.key().peer());
+            String sender = new Names().peer(message.key());
             String text = BodyRenderer.render(message.body(), sender).text();
             context.ui().notify(texts.format("notice.title", sender),
                     text.length() > NOTICE_LENGTH ? text.substring(0, NOTICE_LENGTH) + "…" : text);
@@ -352,7 +355,12 @@ public final class ChatPlugin implements Plugin {
 
         @Override
         public boolean correct(StoredMessage original, String text) {
-            return outbox.correct(original, text);
+            try {
+                return outbox.correct(original, text);
+            } catch (RuntimeException notStored) {
+                LOG.log(System.Logger.Level.ERROR, "A correction of message " + original.id() + " could not be stored", notStored);
+                return false;
+            }
         }
 
         @Override
@@ -381,11 +389,20 @@ public final class ChatPlugin implements Plugin {
         }
     }
 
-    /** Names in a conversation: the local part of an address (the roster's names belong to the roster plugin). */
+    /**
+     * Names in a conversation: the name the user gave the contact in their roster (read from Smack's
+     * roster of that account, which the roster plugin keeps; no import of that plugin), else the local
+     * part of the address. Roster names come from the server, so they are cleaned like any network text.
+     */
     private final class Names implements Conversations.Names {
         @Override
         public String peer(ConversationKey key) {
-            return local(key.peer());
+            return context.sessions().connection(key.account())
+                    .map(connection -> Roster.getInstanceFor(connection).getEntry(key.peer()))
+                    .map(RosterEntry::getName)
+                    .map(ErrorSentences::sanitize)
+                    .filter(name -> !name.isBlank())
+                    .orElseGet(() -> local(key.peer()));
         }
 
         @Override

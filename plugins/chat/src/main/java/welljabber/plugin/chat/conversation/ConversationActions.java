@@ -13,7 +13,7 @@ public interface ConversationActions {
     /** Stores and sends a message (through the outbox). */
     void send(ConversationKey key, Optional<String> resource, String text);
 
-    /** Corrects our message {@code original}; false when that is not possible now (offline). */
+    /** Corrects our message {@code original} (sent now, or when the account is back); false when it could not be kept. */
     boolean correct(StoredMessage original, String text);
 
     /** Our newest message in the conversation, the one the user may correct. */

@@ -238,7 +238,7 @@ public final class ConversationModel {
         });
     }
 
-    /** Corrects {@code original}; {@code done} gets false (FX thread) when it could not be sent now. */
+    /** Corrects {@code original}; {@code done} gets false (FX thread) when the correction could not be kept. */
     public void correct(StoredMessage original, String text, Consumer<Boolean> done) {
         pause.stop();
         ownState = ChatState.active;

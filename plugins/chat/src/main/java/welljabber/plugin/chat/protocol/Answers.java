@@ -8,7 +8,6 @@ import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.receipts.ReceiptReceivedListener;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
@@ -55,9 +54,7 @@ final class Answers implements ReceiptReceivedListener, StanzaListener {
         if (error.getFrom() == null || error.getStanzaId() == null) {
             return;
         }
-        String sentence = error.getError() == null
-                ? ErrorSentences.forCondition(StanzaError.Condition.undefined_condition, locale)
-                : ErrorSentences.forStanzaError(error.getError(), locale);
+        String sentence = ErrorSentences.forUndeliveredMessage(error.getError(), locale);
         answer(error.getFrom().asBareJid(), error.getStanzaId(), DeliveryState.FAILED, Optional.of(sentence));
     }
 

@@ -2,7 +2,9 @@ package welljabber.plugin.chat.protocol;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -27,12 +29,13 @@ import welljabber.api.account.AccountId;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
 import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.OwnCorrections;
 import welljabber.plugin.chat.store.StoredMessage;
 
 /**
  * Our messages: each is written to history (QUEUED) before anything else, then handed to the
  * account's connection when there is one. A message typed while disconnected waits in the outbox
- * and {@link #flush} sends it when the account is back. The server's stream management
+ * and {@link #flush} sends it when the account is back; so does a correction made while disconnected. The server's stream management
  * acknowledgement (XEP-0198) is what makes a message SENT; until then Smack keeps it in its own
  * resend queue across a resumed stream.
  *
@@ -42,15 +45,23 @@ public final class Outbox {
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
 
     private final MessageStore store;
+    private final OwnCorrections corrections;
     private final HistoryListener listener;
     private final Function<AccountId, Optional<XMPPConnection>> connections;
     private final Clock clock;
     private final BooleanSupplier chatStates;
+    /**
+     * Corrections handed to a stream that acknowledges stanzas, not acknowledged yet: Smack resends them
+     * itself if the stream breaks (as it does our messages, which wait in SENDING), so a flush must not.
+     * A restart forgets this and sends what is still pending again; a correction applied twice changes nothing.
+     */
+    private final Set<String> correctionsInFlight = ConcurrentHashMap.newKeySet();
 
     /** {@code chatStates} says whether our messages carry the "active" chat state (XEP-0085; the user may turn it off). */
     public Outbox(MessageStore store, HistoryListener listener, Function<AccountId, Optional<XMPPConnection>> connections,
             Clock clock, BooleanSupplier chatStates) {
         this.store = store;
+        this.corrections = store.ownCorrections();
         this.listener = listener;
         this.connections = connections;
         this.clock = clock;
@@ -82,36 +93,78 @@ public final class Outbox {
                 return; // the connection went away again: the rest waits for the next flush
             }
         }
+        // After the messages: a correction never reaches the contact before what it corrects.
+        for (OwnCorrections.Pending correction : corrections.pending(account)) {
+            if (correctionsInFlight.contains(correction.correctionId())) {
+                continue;
+            }
+            if (!send(correction, connection.get())) {
+                return;
+            }
+        }
     }
 
     /**
-     * Replaces the text of our message {@code original} (XEP-0308): history first, then the correction
-     * goes out as a new message that names the original's id. Corrections are not queued: false when
-     * the account is not connected, and nothing changed.
+     * Replaces the text of our message {@code original} (XEP-0308), history first. A message still in
+     * the outbox just goes out with the new text; one that left gets a correction naming its id, sent
+     * now or, when the account is not connected, by the next {@link #flush}. False only when
+     * {@code original} is not a message of ours that history has: then nothing changed.
      */
     public synchronized boolean correct(StoredMessage original, String text) {
-        Optional<XMPPConnection> connection = connections.apply(original.key().account());
-        if (connection.isEmpty() || original.stanzaId().isEmpty() || !original.outgoing()) {
+        if (!original.outgoing() || original.stanzaId().isEmpty()) {
             return false;
         }
-        Optional<StoredMessage> corrected = store.correct(original.key(), true, original.stanzaId().get(), text);
+        if (corrections.rewriteQueued(original.id(), text)) {
+            store.byId(original.id()).ifPresent(listener::changed);
+            return true;
+        }
+        Optional<StoredMessage> corrected = corrections.correct(original, text, UUID.randomUUID().toString());
         if (corrected.isEmpty()) {
             return false;
         }
         listener.changed(corrected.get());
-        String id = UUID.randomUUID().toString();
+        // Sends this correction and any earlier one still waiting, in order.
+        flush(original.key().account());
+        return true;
+    }
+
+    /** Returns false when the connection was gone and the correction stays pending. */
+    private boolean send(OwnCorrections.Pending correction, XMPPConnection connection) {
+        StoredMessage corrected = correction.message();
+        String id = correction.correctionId();
+        Message stanza;
         try {
-            MessageBuilder correction = builder(id, corrected.get(), text)
-                    .addExtension(new MessageCorrectExtension(original.stanzaId().get()));
-            connection.get().sendStanza(correction.build());
+            stanza = builder(id, corrected, corrected.body())
+                    .addExtension(new MessageCorrectExtension(corrected.stanzaId().orElseThrow())).build();
+        } catch (XmppStringprepException badAddress) {
+            LOG.log(System.Logger.Level.WARNING, "The correction of message {0} has no valid address; dropped", corrected.id());
+            corrections.taken(corrected.id(), id);
             return true;
-        } catch (XmppStringprepException | SmackException.NotConnectedException e) {
-            LOG.log(System.Logger.Level.WARNING, "The correction of message " + original.id() + " was not sent", e);
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        }
+        correctionsInFlight.add(id);
+        boolean acknowledged = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled()
+                && whenAcknowledged(tcp, id, () -> {
+                    corrections.taken(corrected.id(), id);
+                    correctionsInFlight.remove(id);
+                });
+        try {
+            connection.sendStanza(stanza);
+        } catch (SmackException.NotConnectedException | InterruptedException notSent) {
+            if (connection instanceof XMPPTCPConnection tcp) {
+                tcp.removeStanzaIdAcknowledgedListener(id);
+            }
+            correctionsInFlight.remove(id);
+            if (notSent instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.log(System.Logger.Level.INFO, "Not connected; the correction of message {0} waits", corrected.id());
             return false;
         }
+        if (!acknowledged) {
+            corrections.taken(corrected.id(), id);
+            correctionsInFlight.remove(id);
+        }
+        return true;
     }
 
     /** Returns false when the connection was gone and the message stays in the outbox. */
@@ -128,7 +181,7 @@ public final class Outbox {
         String id = stanza.getStanzaId();
         change(message.id(), DeliveryState.SENDING);
         boolean acknowledged = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled()
-                && whenAcknowledged(tcp, id, message.id());
+                && whenAcknowledged(tcp, id, () -> change(message.id(), DeliveryState.SENT));
         try {
             connection.sendStanza(stanza);
         } catch (SmackException.NotConnectedException | InterruptedException notSent) {
@@ -149,9 +202,9 @@ public final class Outbox {
         return true;
     }
 
-    private boolean whenAcknowledged(XMPPTCPConnection tcp, String stanzaId, long messageId) {
+    private static boolean whenAcknowledged(XMPPTCPConnection tcp, String stanzaId, Runnable acknowledged) {
         try {
-            tcp.addStanzaIdAcknowledgedListener(stanzaId, acked -> change(messageId, DeliveryState.SENT));
+            tcp.addStanzaIdAcknowledgedListener(stanzaId, acked -> acknowledged.run());
             return true;
         } catch (StreamManagementException.StreamManagementNotEnabledException raced) {
             return false;

@@ -63,6 +63,13 @@ public final class ChatSchema {
                             PRIMARY KEY (TOKEN, MESSAGE_ID)
                         )"""),
                 new Migration(11, "how far the search index got", """
-                        CREATE TABLE IF NOT EXISTS SEARCH_STATE (ID INT PRIMARY KEY, LAST_INDEXED BIGINT NOT NULL)"""));
+                        CREATE TABLE IF NOT EXISTS SEARCH_STATE (ID INT PRIMARY KEY, LAST_INDEXED BIGINT NOT NULL)"""),
+                // A correction of ours (XEP-0308) the server has not taken yet: made while offline, or cut
+                // off on its way. One per message: a later correction of the same message replaces it.
+                new Migration(12, "corrections waiting to go out", """
+                        CREATE TABLE IF NOT EXISTS PENDING_CORRECTION (
+                            MESSAGE_ID BIGINT PRIMARY KEY REFERENCES MESSAGE(ID) ON DELETE CASCADE,
+                            CORRECTION_ID VARCHAR(64) NOT NULL
+                        )"""));
     }
 }

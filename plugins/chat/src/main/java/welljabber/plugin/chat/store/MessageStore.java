@@ -38,6 +38,11 @@ public final class MessageStore {
         this.storage = storage;
     }
 
+    /** Our corrections, in the same history. */
+    public OwnCorrections ownCorrections() {
+        return new OwnCorrections(storage);
+    }
+
     /** Creates or upgrades the tables. */
     public void migrate() {
         storage.migrate(ChatSchema.migrations());
@@ -158,27 +163,31 @@ public final class MessageStore {
      * The first text is kept. Empty when there is no such message.
      */
     public Optional<StoredMessage> correct(ConversationKey key, boolean outgoing, String replacedStanzaId, String newBody) {
-        return storage.inTransaction(connection -> {
-            Optional<StoredMessage> target;
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING = ? AND STANZA_ID = ? FOR UPDATE")) {
-                select.setString(1, key.account().value());
-                select.setString(2, key.peer().toString());
-                select.setBoolean(3, outgoing);
-                select.setString(4, replacedStanzaId);
-                target = read(select).stream().findFirst();
-            }
-            if (target.isEmpty()) {
-                return Optional.<StoredMessage>empty();
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE MESSAGE SET ORIGINAL_BODY = COALESCE(ORIGINAL_BODY, BODY), BODY = ? WHERE ID = ?")) {
-                update.setString(1, newBody);
-                update.setLong(2, target.get().id());
-                update.executeUpdate();
-            }
-            return byId(connection, target.get().id());
-        });
+        return storage.inTransaction(connection -> correct(connection, key, outgoing, replacedStanzaId, newBody));
+    }
+
+    /** {@link #correct(ConversationKey, boolean, String, String)} inside a caller's transaction. */
+    static Optional<StoredMessage> correct(Connection connection, ConversationKey key, boolean outgoing, String replacedStanzaId,
+            String newBody) throws SQLException {
+        Optional<StoredMessage> target;
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING = ? AND STANZA_ID = ? FOR UPDATE")) {
+            select.setString(1, key.account().value());
+            select.setString(2, key.peer().toString());
+            select.setBoolean(3, outgoing);
+            select.setString(4, replacedStanzaId);
+            target = read(select).stream().findFirst();
+        }
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE MESSAGE SET ORIGINAL_BODY = COALESCE(ORIGINAL_BODY, BODY), BODY = ? WHERE ID = ?")) {
+            update.setString(1, newBody);
+            update.setLong(2, target.get().id());
+            update.executeUpdate();
+        }
+        return byId(connection, target.get().id());
     }
 
     /** Our newest message in the conversation: what the user may correct. */
@@ -481,7 +490,7 @@ public final class MessageStore {
         });
     }
 
-    private static Optional<StoredMessage> byId(Connection connection, long id) throws SQLException {
+    static Optional<StoredMessage> byId(Connection connection, long id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM MESSAGE WHERE ID = ?")) {
             select.setLong(1, id);
             return read(select).stream().findFirst();

@@ -34,7 +34,7 @@ final class Composer {
     private final VBox root;
     private Optional<StoredMessage> correcting = Optional.empty();
 
-    /** {@code problem} shows a sentence when a correction cannot be sent. */
+    /** {@code problem} shows a sentence when a correction cannot be kept. */
     Composer(ConversationModel model, Texts texts, Consumer<String> problem) {
         this.model = model;
         this.texts = texts;
@@ -121,9 +121,13 @@ final class Composer {
             StoredMessage original = correcting.get();
             stopCorrecting();
             if (!text.equals(original.body())) {
-                model.correct(original, text, sent -> {
-                    if (!sent) {
-                        problem.accept(texts.get("correct.offline"));
+                model.correct(original, text, kept -> {
+                    if (!kept) {
+                        // Nothing is lost: the text comes back to the input unless the user started something new.
+                        if (input.getText().isEmpty()) {
+                            input.setText(text);
+                        }
+                        problem.accept(texts.get("correct.failed"));
                     }
                 });
             }

@@ -26,7 +26,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import welljabber.api.account.AccountId;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
-import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.testsupport.storage.H2TestStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.sandbox.LoopbackConnections;

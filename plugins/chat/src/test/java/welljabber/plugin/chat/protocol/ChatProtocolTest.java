@@ -39,7 +39,7 @@ import welljabber.api.account.AccountId;
 import welljabber.api.error.ErrorSentences;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
-import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.testsupport.storage.H2TestStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.sandbox.LoopbackConnections;
@@ -184,8 +184,10 @@ class ChatProtocolTest {
         StoredMessage message = outbox.submit(with("nobody"), Optional.empty(), "Is anybody there?");
 
         awaitState(message.id(), DeliveryState.FAILED);
-        assertEquals(Optional.of(ErrorSentences.forCondition(StanzaError.Condition.service_unavailable, Locale.ENGLISH)),
-                stored(message.id()).error());
+        assertEquals(Optional.of(ErrorSentences.forUndeliveredMessage(StanzaError.getBuilder(StanzaError.Condition.service_unavailable)
+                .build(), Locale.ENGLISH)), stored(message.id()).error());
+        assertTrue(stored(message.id()).error().orElseThrow().startsWith("The contact is offline and their server keeps no offline messages"),
+                "the sentence says what happened to the message: " + stored(message.id()).error());
     }
 
     @Test
@@ -348,6 +350,71 @@ class ChatProtocolTest {
         assertEquals("Thanks, see you at 5pm", ours.body());
         assertEquals(Optional.of("Thanks, see you at 5pn"), ours.original());
         assertEquals(DeliveryState.DELIVERED, ours.state(), "a correction does not change how far the message got");
+    }
+
+    @Test
+    void aCorrectionMadeWhileDisconnectedGoesOutAfterTheMessagesWhenBackAndOnlyOnce(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = inbox(alice);
+        StoredMessage sent = outbox.submit(with("alice"), Optional.empty(), "Meet at the statoin");
+        awaitState(sent.id(), DeliveryState.DELIVERED);
+        me.disconnect();
+
+        // History changes at once, nothing is lost, the correction waits; a second correction replaces the first.
+        assertTrue(outbox.correct(stored(sent.id()), "Meet at the staton"));
+        assertTrue(outbox.correct(stored(sent.id()), "Meet at the station"));
+        assertEquals("Meet at the station", stored(sent.id()).body());
+        assertEquals(Optional.of("Meet at the statoin"), stored(sent.id()).original());
+        StoredMessage later = outbox.submit(with("alice"), Optional.empty(), "I will be a bit late");
+        assertEquals(1, store.ownCorrections().pending(ACCOUNT).size());
+
+        me.connect().login();
+        outbox.flush(ACCOUNT);
+        outbox.flush(ACCOUNT);
+        awaitState(later.id(), DeliveryState.DELIVERED);
+        Poll.until(WAIT, () -> aliceGot.size() == 3, () -> "alice got " + aliceGot.stream().map(Message::getBody).toList());
+        Poll.until(WAIT, () -> store.ownCorrections().pending(ACCOUNT).isEmpty(), "the correction is still waiting");
+        Thread.sleep(300); // a duplicate would arrive right behind
+        assertEquals(List.of("Meet at the statoin", "I will be a bit late", "Meet at the station"),
+                aliceGot.stream().map(Message::getBody).toList());
+        MessageCorrectExtension replace = MessageCorrectExtension.from(aliceGot.get(2));
+        assertNotNull(replace, "the last one is not a correction");
+        assertEquals(sent.stanzaId().orElseThrow(), replace.getIdInitialMessage());
+    }
+
+    @Test
+    void correctingAMessageStillInTheOutboxSendsTheNewTextInstead(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = inbox(alice);
+        me.disconnect();
+
+        StoredMessage queued = outbox.submit(with("alice"), Optional.empty(), "Helo");
+        assertTrue(outbox.correct(stored(queued.id()), "Hello"));
+        assertEquals("Hello", stored(queued.id()).body());
+        assertEquals(Optional.empty(), stored(queued.id()).original(), "the contact never saw the first text");
+        assertTrue(store.ownCorrections().pending(ACCOUNT).isEmpty());
+
+        me.connect().login();
+        outbox.flush(ACCOUNT);
+        awaitState(queued.id(), DeliveryState.DELIVERED);
+        Thread.sleep(300);
+        assertEquals(List.of("Hello"), aliceGot.stream().map(Message::getBody).toList());
+        assertEquals(null, MessageCorrectExtension.from(aliceGot.getFirst()));
+    }
+
+    @Test
+    void onlyOurOwnStoredMessagesCanBeCorrected(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        alice.sendStanza(StanzaBuilder.buildMessage("hers-1").to(JidCreate.bareFrom("me@localhost")).ofType(Message.Type.chat)
+                .setBody("Her words").build());
+        Poll.until(WAIT, () -> find("alice", "Her words").isPresent(), "alice's message did not arrive");
+
+        assertEquals(false, outbox.correct(find("alice", "Her words").orElseThrow(), "My words"));
+        assertEquals("Her words", find("alice", "Her words").orElseThrow().body());
+        assertTrue(store.ownCorrections().pending(ACCOUNT).isEmpty());
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.impl.JidCreate;
 
-import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.testsupport.storage.H2TestStorage;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.testsupport.Poll;
 import welljabber.testsupport.WithProsody;

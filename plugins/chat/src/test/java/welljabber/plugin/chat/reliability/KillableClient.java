@@ -12,7 +12,7 @@ import java.security.cert.X509Certificate;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 import welljabber.api.account.AccountId;
-import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.testsupport.storage.H2TestStorage;
 import welljabber.sandbox.LoopbackConnections;
 
 /**

@@ -20,7 +20,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import welljabber.api.account.AccountId;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
-import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.testsupport.storage.H2TestStorage;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.testsupport.Poll;

@@ -13,7 +13,7 @@ import org.jxmpp.jid.impl.JidCreate;
 
 import welljabber.api.account.AccountId;
 import welljabber.plugin.chat.store.ConversationKey;
-import welljabber.plugin.chat.store.H2TestStorage;
+import welljabber.testsupport.storage.H2TestStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.plugin.chat.store.WireMessage;

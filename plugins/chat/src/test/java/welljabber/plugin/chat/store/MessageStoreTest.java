@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
 import welljabber.api.account.AccountId;
+import welljabber.testsupport.storage.H2TestStorage;
 
 class MessageStoreTest {
     private static final AccountId ACCOUNT = new AccountId("acc-1");

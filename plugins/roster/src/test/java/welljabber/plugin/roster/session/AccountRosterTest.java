@@ -24,13 +24,13 @@ import org.jxmpp.jid.impl.JidCreate;
 import welljabber.api.presence.PresenceKind;
 import welljabber.plugin.roster.model.Contact;
 import welljabber.plugin.roster.model.Subscription;
-import welljabber.plugin.roster.store.H2TestStorage;
 import welljabber.plugin.roster.store.PersistentRosterStore;
 import welljabber.plugin.roster.store.RosterTables;
 import welljabber.testsupport.Poll;
 import welljabber.testsupport.TestAccount;
 import welljabber.testsupport.WithProsody;
 import welljabber.testsupport.XmppTestClients;
+import welljabber.testsupport.storage.H2TestStorage;
 
 /** The roster plugin's Smack side against a real Prosody, with two or three accounts per test. */
 @WithProsody(accounts = {})
@@ -220,7 +220,7 @@ class AccountRosterTest {
     @Test
     void aSecondLoginWithAnUnchangedStoredRosterTransfersNoContacts(XmppTestClients clients) throws Exception {
         TestAccount me = clients.newAccount("me");
-        H2TestStorage storage = new H2TestStorage();
+        H2TestStorage storage = H2TestStorage.inMemory();
         storage.migrate(RosterTables.MIGRATIONS);
         RosterPeer first = RosterPeer.online(clients, me, "desk", storage);
         for (int i = 0; i < 20; i++) {

@@ -1,4 +1,4 @@
-package welljabber.plugin.chat.store;
+package welljabber.testsupport.storage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,9 +14,10 @@ import welljabber.api.storage.SqlWork;
 import welljabber.api.storage.StorageException;
 
 /**
- * A real H2 database behind the plugin's storage interface, for tests: the same engine and SQL the
- * shell gives the plugin, without a profile. Migrations run in order, each once, as the shell's
- * runner does (its bookkeeping is the shell's business; here a version table suffices).
+ * A real H2 database behind a plugin's storage interface, for plugins' tests: the same engine and SQL
+ * the shell gives a plugin, without a profile (the shell adds a schema and a database user per plugin;
+ * the SQL a plugin runs is the same). Migrations run in order, each once, as the shell's runner does
+ * (its bookkeeping is the shell's business; here a version table suffices).
  */
 public final class H2TestStorage implements PluginStorage, AutoCloseable {
     private final String url;
@@ -24,7 +25,7 @@ public final class H2TestStorage implements PluginStorage, AutoCloseable {
 
     /** In memory, gone when closed. */
     public static H2TestStorage inMemory() {
-        return new H2TestStorage("jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return new H2TestStorage("jdbc:h2:mem:plugin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     /** In a file, opened with the shell's own settings ({@code Database}: DB_CLOSE_ON_EXIT off, H2's defaults otherwise). */
