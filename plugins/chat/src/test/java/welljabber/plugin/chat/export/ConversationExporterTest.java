@@ -28,10 +28,10 @@ import welljabber.api.storage.StorageException;
 import welljabber.plugin.chat.Texts;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
-import welljabber.plugin.chat.store.H2TestStorage;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.plugin.chat.store.WireMessage;
+import welljabber.testsupport.storage.H2TestStorage;
 
 /** Exports from a real H2 history file to real files: what lands on disk, and what does not when it fails. */
 class ConversationExporterTest {
