@@ -248,7 +248,7 @@ public final class ChatPlugin implements Plugin {
                 failure -> context.ui().notify(texts.get("settings.title"), texts.get("history.failed")));
         ConversationView view = new ConversationView(model, texts, links, () -> conversations.markRead(key),
                 sentence -> context.ui().notify(texts.get("settings.title"), sentence),
-                new welljabber.plugin.chat.export.ExportAction(store, context.background(), texts, context.ui()::notify,
+                new welljabber.plugin.chat.export.ExportAction(store, context.background(), texts, context.ui(),
                         () -> Optional.ofNullable(ownJids.get(key.account())).map(Object::toString).orElse(model.ownName())));
         views.put(key, view);
         return new TabContent(view.title(), view.node(), () -> {

@@ -73,7 +73,7 @@ public final class ConversationView {
         list.setFocusTraversable(false);
         MenuItem exportItem = new MenuItem(texts.get("export.menu"));
         exportItem.setId("chatExport");
-        exportItem.setOnAction(event -> export.run(model, list.getScene().getWindow()));
+        exportItem.setOnAction(event -> export.run(model));
         list.setContextMenu(new ContextMenu(exportItem));
         VBox.setVgrow(list, Priority.ALWAYS);
         peerState.setId("chatPeerState");
