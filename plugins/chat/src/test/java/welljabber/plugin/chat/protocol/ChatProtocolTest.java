@@ -135,8 +135,10 @@ class ChatProtocolTest {
         List<String> receipts = new CopyOnWriteArrayList<>();
         List<Boolean> storedWhenAcknowledged = new CopyOnWriteArrayList<>();
         DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, stanza) -> {
-            receipts.add(id);
+            // What history held when the receipt came, recorded before the receipt is counted: the test
+            // thread waits for the count and must find this already there.
             storedWhenAcknowledged.add(store.newest(with("alice"), 10).stream().anyMatch(m -> m.body().equals("Are you there?")));
+            receipts.add(id);
         });
         Message message = StanzaBuilder.buildMessage("alice-1")
                 .to(JidCreate.entityBareFrom("me@localhost"))
