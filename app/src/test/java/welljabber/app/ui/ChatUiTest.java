@@ -1,6 +1,7 @@
 package welljabber.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -253,6 +254,49 @@ class ChatUiTest extends ShellUiTest {
         await(() -> chatTab("carol").map(Tab::isSelected).orElse(false), () -> "no chat for carol in front: " + tabTitles());
         TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
         await(() -> "Hi Carol".equals(onFx(input::getText)), () -> "the input holds \"" + input.getText() + "\"");
+    }
+
+    @Test
+    void aConversationIsExportedAsAWebPageWhereTheUserChose(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("welljabber-export-");
+        List<welljabber.api.ui.SaveQuestion> asked = new CopyOnWriteArrayList<>();
+        shell = ShellFixture.newProfile().answerSaveDialogsWith((owner, question) -> {
+            asked.add(question);
+            // The user types a name without an extension and picks "Web page" in the dialog.
+            return java.util.Optional.of(new welljabber.api.ui.SaveAnswer(folder.resolve("with alice"),
+                    question.kinds().stream().filter(kind -> kind.getExtensions().contains("*.html")).findFirst()));
+        });
+        shell.start();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        aliceSays(alice, "<script>alert('hi')</script> & see https://example.org/a?b=1&c=2");
+        await(() -> chatTab("Alice").isPresent() && bodies().stream().anyMatch(text -> text.startsWith("<script>")),
+                () -> "alice's message is not shown: " + bodies());
+
+        // The messages' context menu → Export conversation…
+        ListView<?> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
+        ShellFixture.onFx(() -> messages.getContextMenu().getItems().stream()
+                .filter(item -> "chatExport".equals(item.getId())).findFirst().orElseThrow().fire());
+
+        java.nio.file.Path page = folder.resolve("with alice.html");
+        await(() -> java.nio.file.Files.exists(page), () -> "no export in " + folder + ": " + listing(folder));
+        assertEquals(1, asked.size());
+        assertTrue(asked.getFirst().suggestedName().startsWith("alice@localhost"), asked.getFirst().suggestedName());
+        String html = java.nio.file.Files.readString(page);
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;hi&#39;)&lt;/script&gt; &amp; see"), "the message is not escaped:\n" + html);
+        assertFalse(html.contains("<script>"), "a peer's script made it into the page");
+        assertTrue(html.contains("<a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">"), html);
+        assertTrue(html.contains("Alice"), "the contact's name is missing");
+        assertEquals(List.of("with alice.html"), listing(folder), "a temporary file was left behind");
+    }
+
+    private static List<String> listing(java.nio.file.Path folder) {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
