@@ -48,6 +48,15 @@ public interface UiContributions {
     boolean openTab(String typeId, AccountId account, Jid address);
 
     /**
+     * Opens the tab of type {@code typeId} for this account and address if it is not open, without
+     * taking the front from the tab the user is in (a message arriving for another conversation must
+     * not switch tabs under their fingers). Returns false when no plugin provides that tab type.
+     *
+     * @since api 1.2
+     */
+    boolean openTabInBackground(String typeId, AccountId account, Jid address);
+
+    /**
      * Brings the side pane with this id to the front, showing the side panes if the user hid them.
      * Returns false when no such pane is registered.
      */

@@ -147,6 +147,11 @@ final class HostedPluginContext implements PluginContext {
             }
 
             @Override
+            public boolean openTabInBackground(String typeId, AccountId account, Jid address) {
+                return ui.openTabInBackground(typeId, account, address);
+            }
+
+            @Override
             public boolean showSidePane(String id) {
                 return ui.showSidePane(id);
             }

@@ -155,6 +155,15 @@ public final class UiRegistry implements UiContributions {
 
     @Override
     public boolean openTab(String typeId, AccountId account, Jid address) {
+        return open(typeId, account, address, true);
+    }
+
+    @Override
+    public boolean openTabInBackground(String typeId, AccountId account, Jid address) {
+        return open(typeId, account, address, false);
+    }
+
+    private boolean open(String typeId, AccountId account, Jid address, boolean toFront) {
         requireFxThread();
         CentreTabType type = tabTypes.get(typeId);
         if (type == null) {
@@ -176,7 +185,9 @@ public final class UiRegistry implements UiContributions {
             tabsByKey.put(key, tab);
             centreTabs.add(tab);
         }
-        selector.select(tab);
+        if (toFront) {
+            selector.select(tab);
+        }
         return true;
     }
 

@@ -86,7 +86,7 @@ class ChatUiTest extends ShellUiTest {
                 () -> "tab title " + tabTitles() + ", window focused: " + focused);
 
         // Enter sends; Shift+Enter starts a new line.
-        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        TextArea input = inFront("#chatInput", TextArea.class);
         robot.clickOn(input);
         ShellFixture.onFx(() -> input.setText("Hi Alice"));
         robot.type(KeyCode.ENTER);
@@ -119,15 +119,15 @@ class ChatUiTest extends ShellUiTest {
         org.jivesoftware.smackx.chatstates.ChatStateManager.getInstance(alice).setCurrentState(
                 org.jivesoftware.smackx.chatstates.ChatState.composing,
                 ChatManager.getInstanceFor(alice).chatWith(JidCreate.entityBareFrom("me@localhost")));
-        await(() -> "Alice is typing…".equals(robot.lookup("#chatPeerState").queryAs(Label.class).getText()),
-                () -> "typing shows \"" + robot.lookup("#chatPeerState").queryAs(Label.class).getText() + "\"");
+        await(() -> "Alice is typing…".equals(inFront("#chatPeerState", Label.class).getText()),
+                () -> "typing shows \"" + inFront("#chatPeerState", Label.class).getText() + "\"");
 
         // A /me action is shown with the sender's name, in the action style.
         aliceSays(alice, "/me waves");
         await(() -> bodies().contains("* Alice waves"), () -> "messages shown: " + bodies());
         assertTrue(robot.lookup(".chat-action").tryQuery().isPresent(), "the action is not in the action style");
-        await(() -> robot.lookup("#chatPeerState").queryAs(Label.class).getText().isEmpty(),
-                () -> "still typing after her message: " + robot.lookup("#chatPeerState").queryAs(Label.class).getText());
+        await(() -> inFront("#chatPeerState", Label.class).getText().isEmpty(),
+                () -> "still typing after her message: " + inFront("#chatPeerState", Label.class).getText());
 
         // A 64 KB message with emoji comes through the server and is shown whole.
         String longest = "\uD83D\uDC4B\uD83C\uDFFD 你好 " + "word ".repeat(64 * 1024 / 5) + "\uD83D\uDE00 end";
@@ -151,7 +151,7 @@ class ChatUiTest extends ShellUiTest {
         // Contacts → double-click Alice → her conversation, ready to type in.
         robot.doubleClickOn(contactName("Alice"), MouseButton.PRIMARY);
         await(() -> chatTab("Alice").map(Tab::isSelected).orElse(false), () -> "no chat tab in front: " + tabTitles());
-        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        TextArea input = inFront("#chatInput", TextArea.class);
         await(input::isFocused, () -> "the input does not have the keyboard after opening from the list");
         robot.write("Hello from my contact list");
         robot.type(KeyCode.ENTER);
@@ -159,13 +159,17 @@ class ChatUiTest extends ShellUiTest {
                 () -> "alice got " + bodiesOf(aliceGot));
         await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Delivered")), () -> "not shown as delivered: " + metas());
 
-        // Another conversation in front: what Alice writes now is unread, on her tab and in the contacts list.
+        // Her tab closed and another conversation in front: what Alice writes now opens her tab behind it,
+        // unread there and in the contacts list.
+        steps.chooseMenuItem("View", "Close tab");
+        await(() -> chatTab("Alice").isEmpty(), () -> "Alice's tab did not close: " + tabTitles());
         steps.chooseMenuItem("File", "New conversation…");
         steps.fill("#newChatAddress", "nobody@localhost");
         robot.clickOn("OK");
         await(() -> chatTab("nobody").map(Tab::isSelected).orElse(false), () -> "nobody's tab is not in front: " + tabTitles());
         aliceSays(alice, "Are you there?");
         await(() -> chatTab("Alice").map(Tab::getText).orElse("").equals("Alice (1)"), () -> "Alice's tab: " + tabTitles());
+        assertTrue(onFx(() -> chatTab("nobody").map(Tab::isSelected).orElse(false)), "a message took the front from the tab the user is in");
         await(() -> unread.stream().anyMatch(change -> change.peer().toString().equals("alice@localhost") && change.unread() == 1),
                 () -> "no unread count of 1 published: " + unread);
         await(() -> robot.lookup("#rosterList .roster-unread").match((Label label) -> "1".equals(label.getText())
@@ -231,15 +235,29 @@ class ChatUiTest extends ShellUiTest {
         shell.start();
         await(() -> chatTab("Alice").or(() -> chatTab("alice")).map(Tab::isSelected).orElse(false),
                 () -> "the link opened no chat in front: " + tabTitles());
-        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        TextArea input = inFront("#chatInput", TextArea.class);
         await(() -> "See you at five \uD83D\uDE42".equals(onFx(input::getText)), () -> "the input holds \"" + input.getText() + "\"");
         assertTrue(aliceGot.isEmpty(), "a link must not send anything by itself");
 
         steps.awaitStatus("Connected", java.time.Duration.ofSeconds(10));
+        // Opened before the roster came, the tab named her by address; now it uses her name.
+        await(() -> chatTab("Alice").isPresent(), () -> "the tab did not take her roster name: " + tabTitles());
         robot.clickOn(input);
         robot.type(KeyCode.ENTER);
         await(() -> aliceGot.stream().anyMatch(m -> "See you at five \uD83D\uDE42".equals(m.getBody())), () -> "alice got " + bodiesOf(aliceGot));
         await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Delivered")), () -> "not shown as delivered: " + metas());
+
+        // Renamed from another client of mine: the open tab follows.
+        XMPPTCPConnection myPhone = clients.login("me");
+        org.jivesoftware.smack.roster.Roster phoneRoster = org.jivesoftware.smack.roster.Roster.getInstanceFor(myPhone);
+        phoneRoster.reloadAndWait();
+        org.jivesoftware.smack.roster.RosterEntry aliceEntry = phoneRoster.getEntry(JidCreate.bareFrom("alice@localhost"));
+        aliceEntry.setName("Alice Liddell");
+        try {
+            await(() -> chatTab("Alice Liddell").isPresent(), () -> "the tab did not follow the rename: " + tabTitles());
+        } finally {
+            aliceEntry.setName("Alice"); // the server is shared by this class's tests
+        }
     }
 
     @Test
@@ -252,7 +270,7 @@ class ChatUiTest extends ShellUiTest {
         assertTrue(welljabber.app.instance.SecondStart.handOver(socket, java.util.Optional.of("xmpp:carol@localhost?message;body=Hi%20Carol")),
                 "the running window did not take the link");
         await(() -> chatTab("carol").map(Tab::isSelected).orElse(false), () -> "no chat for carol in front: " + tabTitles());
-        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        TextArea input = inFront("#chatInput", TextArea.class);
         await(() -> "Hi Carol".equals(onFx(input::getText)), () -> "the input holds \"" + input.getText() + "\"");
     }
 
@@ -275,7 +293,7 @@ class ChatUiTest extends ShellUiTest {
                 () -> "alice's message is not shown: " + bodies());
 
         // The messages' context menu → Export conversation…
-        ListView<?> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
         ShellFixture.onFx(() -> messages.getContextMenu().getItems().stream()
                 .filter(item -> "chatExport".equals(item.getId())).findFirst().orElseThrow().fire());
 
@@ -309,7 +327,7 @@ class ChatUiTest extends ShellUiTest {
         robot.clickOn("OK");
         await(() -> chatTab("nobody").isPresent(), () -> "no tab for nobody: " + tabTitles());
 
-        TextArea input = robot.lookup("#chatInput").queryAs(TextArea.class);
+        TextArea input = inFront("#chatInput", TextArea.class);
         robot.clickOn(input);
         ShellFixture.onFx(() -> input.setText("Is anybody there?"));
         robot.clickOn("#chatSend");
@@ -340,7 +358,7 @@ class ChatUiTest extends ShellUiTest {
         robot.clickOn("#chatSearchResults .list-cell");
 
         await(() -> chatTab("Alice").isPresent(), () -> "the result did not open its conversation: " + tabTitles());
-        ListView<?> messages = robot.lookup("#chatMessages").queryAs(ListView.class);
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
         await(() -> messages.getSelectionModel().getSelectedItem() != null
                 && messages.getSelectionModel().getSelectedItem().toString().contains("Remember to buy a pineapple"),
                 () -> "selected: " + messages.getSelectionModel().getSelectedItem());
@@ -369,6 +387,12 @@ class ChatUiTest extends ShellUiTest {
                 .filter(link -> link.getParent() != null && link.getParent().getParent() != null
                         && link.getParent().getParent().isVisible())
                 .map(Hyperlink::getText).toList());
+    }
+
+    /** A node of the conversation in front: other conversations' tabs have nodes with the same ids. */
+    private <T extends Node> T inFront(String id, Class<T> type) {
+        return onFx(() -> type.cast(robot.lookup("#centreTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem()
+                .getContent().lookup(id)));
     }
 
     private java.util.Optional<Tab> chatTab(String title) {

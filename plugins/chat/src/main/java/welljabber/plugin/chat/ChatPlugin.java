@@ -48,6 +48,7 @@ import welljabber.plugin.chat.protocol.HistoryFanOut;
 import welljabber.plugin.chat.protocol.HistoryListener;
 import welljabber.plugin.chat.protocol.ChatStates;
 import welljabber.plugin.chat.protocol.Outbox;
+import welljabber.plugin.chat.protocol.RosterNames;
 import welljabber.plugin.chat.render.BodyRenderer;
 import welljabber.plugin.chat.search.BackgroundIndexer;
 import welljabber.plugin.chat.search.SearchIndex;
@@ -79,6 +80,7 @@ public final class ChatPlugin implements Plugin {
 
     private final List<Disposable> registrations = new ArrayList<>();
     private final Map<AccountId, EntityBareJid> ownJids = new ConcurrentHashMap<>();
+    private final Map<XMPPConnection, RosterNames> rosterNames = new ConcurrentHashMap<>();
     /** FX thread only: the views of open tabs. */
     private final Map<ConversationKey, ConversationView> views = new java.util.HashMap<>();
     private PluginContext context;
@@ -197,11 +199,14 @@ public final class ChatPlugin implements Plugin {
                 public void connectionCreated(AccountId account, EntityBareJid jid, XMPPConnection connection) {
                     ownJids.put(account, jid);
                     protocol.attach(account, connection);
+                    Optional.ofNullable(rosterNames.put(connection, RosterNames.watch(account, connection, ChatPlugin.this::namesChanged)))
+                            .ifPresent(RosterNames::close);
                 }
 
                 @Override
                 public void connectionDisposed(AccountId account, XMPPConnection connection) {
                     protocol.detach(connection);
+                    Optional.ofNullable(rosterNames.remove(connection)).ifPresent(RosterNames::close);
                 }
             }));
             registrations.add(context.events().subscribe(ConnectionStateChanged.class, Delivery.BACKGROUND, change -> {
@@ -232,15 +237,25 @@ public final class ChatPlugin implements Plugin {
         }
     }
 
+    /** The roster arrived or changed: open tabs take their contacts' names again. */
+    private void namesChanged(AccountId account, java.util.Set<org.jxmpp.jid.BareJid> contacts) {
+        conversations.namesChanged(key -> key.account().equals(account) && (contacts.isEmpty() || contacts.contains(key.peer())));
+    }
+
     @Override
     public void stop() {
         ready = false;
         registrations.forEach(Disposable::close);
         registrations.clear();
+        rosterNames.values().forEach(RosterNames::close);
+        rosterNames.clear();
         if (protocol != null) {
             protocol.detachAll();
         }
         views.clear();
+        if (conversations != null) {
+            conversations.closeAll();
+        }
     }
 
     private TabContent tab(ConversationKey key) {
@@ -283,10 +298,13 @@ public final class ChatPlugin implements Plugin {
         context.ui().openTab(CentreTabType.CHAT, key.account(), key.peer());
     }
 
-    /** A new message from a contact; FX thread. Opens its tab if none is open, and tells the user if they are elsewhere. */
+    /**
+     * A new message from a contact; FX thread. Opens its tab if none is open, behind the one the user
+     * is in, and tells the user if they are elsewhere.
+     */
     private void arrived(StoredMessage message) {
         if (!views.containsKey(message.key())) {
-            open(message.key());
+            context.ui().openTabInBackground(CentreTabType.CHAT, message.key().account(), message.key().peer());
         }
         boolean inFront = context.ui().mainWindow().map(Window::isFocused).orElse(false);
         if (!inFront && context.preferences().getBoolean(NOTIFY_KEY, true)) {

@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
@@ -36,7 +38,7 @@ public final class ConversationModel {
     private static final System.Logger LOG = System.getLogger(ConversationModel.class.getName());
 
     private final ConversationKey key;
-    private final String peerName;
+    private final ReadOnlyStringWrapper peerName;
     private final String ownName;
     private final MessageStore store;
     private final Executor background;
@@ -58,7 +60,7 @@ public final class ConversationModel {
     ConversationModel(ConversationKey key, String peerName, String ownName, MessageStore store, Executor background,
             ConversationActions actions) {
         this.key = key;
-        this.peerName = peerName;
+        this.peerName = new ReadOnlyStringWrapper(peerName);
         this.ownName = ownName;
         this.store = store;
         this.background = background;
@@ -72,7 +74,16 @@ public final class ConversationModel {
 
     /** The contact as the tab and the messages name them. */
     public String peerName() {
-        return peerName;
+        return peerName.get();
+    }
+
+    /** The contact's name, which follows the roster: the user may rename them while the tab is open. */
+    public ReadOnlyStringProperty peerNameProperty() {
+        return peerName.getReadOnlyProperty();
+    }
+
+    void renamePeer(String name) {
+        peerName.set(name);
     }
 
     /** Our own name on messages we sent (and in our {@code /me} actions). */
@@ -257,6 +268,11 @@ public final class ConversationModel {
         }
         ownState(ChatState.composing);
         pause.playFromStart();
+    }
+
+    /** The tab is gone or the plugin stopping: the "paused" timer must not fire into a stopped plugin. FX thread. */
+    void close() {
+        pause.stop();
     }
 
     /** Sends our state when it changes; XEP-0085 asks not to repeat one. */

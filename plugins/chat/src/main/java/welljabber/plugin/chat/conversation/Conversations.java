@@ -81,7 +81,13 @@ public final class Conversations implements HistoryListener, PeerStates {
 
     /** The conversation's tab was closed; FX thread. */
     public void closed(ConversationKey key) {
-        open.remove(key);
+        Optional.ofNullable(open.remove(key)).ifPresent(ConversationModel::close);
+    }
+
+    /** The plugin stops: every conversation is let go; FX thread. */
+    public void closeAll() {
+        open.values().forEach(ConversationModel::close);
+        open.clear();
     }
 
     /** The user has seen the conversation; any thread. */
@@ -94,6 +100,18 @@ public final class Conversations implements HistoryListener, PeerStates {
                 LOG.log(System.Logger.Level.ERROR, "Could not mark " + key.peer() + " read", e);
             }
         });
+    }
+
+    /**
+     * The names of the account's open conversations may have changed (the roster arrived, or the user
+     * renamed a contact); any thread. Each takes its name again from {@link Names}.
+     */
+    public void namesChanged(java.util.function.Predicate<ConversationKey> which) {
+        fx.run(() -> open.forEach((key, model) -> {
+            if (which.test(key)) {
+                model.renamePeer(names.peer(key));
+            }
+        }));
     }
 
     /** Chooses which of the contact's clients to write to; FX thread. */

@@ -82,7 +82,7 @@ public final class ConversationView {
             case composing -> texts.format("peer.composing", model.peerName());
             case paused -> texts.format("peer.paused", model.peerName());
             default -> "";
-        }, model.peerStateProperty()));
+        }, model.peerStateProperty(), model.peerNameProperty()));
         peerState.visibleProperty().bind(peerState.textProperty().isNotEmpty());
         peerState.managedProperty().bind(peerState.visibleProperty());
         root = new VBox(6, list, peerState, composer.node());
@@ -94,7 +94,8 @@ public final class ConversationView {
         }
         title.bind(Bindings.createStringBinding(() -> model.unreadProperty().get() > 0
                 ? texts.format("tab.titleUnread", model.peerName(), model.unreadProperty().get())
-                : texts.format("tab.title", model.peerName()), model.unreadProperty()));
+                : texts.format("tab.title", model.peerName()), model.unreadProperty(), model.peerNameProperty()));
+        model.peerNameProperty().addListener((observable, before, after) -> list.refresh()); // senders' names in the cells
         model.messages().addListener(this::messagesChanged);
         // Follow new messages only while the user is at the end: decided when the user scrolls, never by
         // our own scrolling (the flow moves its scroll bar during layout too).
@@ -121,7 +122,8 @@ public final class ConversationView {
     public void jumpTo(StoredMessage target) {
         model.jumpTo(target, index -> {
             following = false;
-            list.scrollTo(Math.max(0, index - 2));
+            // At the top of the view: with context above it, a long message there could push it off screen.
+            list.scrollTo(index);
             list.getSelectionModel().clearAndSelect(index);
         });
     }
