@@ -63,6 +63,16 @@ public final class ChatSchema {
                             PRIMARY KEY (TOKEN, MESSAGE_ID)
                         )"""),
                 new Migration(11, "how far the search index got", """
-                        CREATE TABLE IF NOT EXISTS SEARCH_STATE (ID INT PRIMARY KEY, LAST_INDEXED BIGINT NOT NULL)"""));
+                        CREATE TABLE IF NOT EXISTS SEARCH_STATE (ID INT PRIMARY KEY, LAST_INDEXED BIGINT NOT NULL)"""),
+                // A word's postings newest first: a search walks them in this order and stops at its first page
+                // (H2 reads an index forwards only; with the ascending key alone it read and sorted them all).
+                new Migration(12, "search postings newest first", """
+                        CREATE INDEX IF NOT EXISTS SEARCH_TOKEN_NEWEST ON SEARCH_TOKEN(TOKEN, MESSAGE_ID DESC)"""),
+                // How many messages have each word: a search starts from its rarest word (search.SearchPlan).
+                new Migration(13, "search word counts", """
+                        CREATE TABLE IF NOT EXISTS SEARCH_WORD (TOKEN VARCHAR(64) PRIMARY KEY, DOCS BIGINT NOT NULL)"""),
+                new Migration(14, "count the words indexed so far", """
+                        MERGE INTO SEARCH_WORD (TOKEN, DOCS) KEY (TOKEN)
+                        SELECT TOKEN, COUNT(*) FROM SEARCH_TOKEN GROUP BY TOKEN"""));
     }
 }
