@@ -8,8 +8,8 @@
 #  B. Without UI (bench/chat/ChatBench.java, class path mode on the app's runtime modules): the plugin's
 #     receive path against raw Smack, the H2 read of a large conversation's newest page, full-text search
 #     over 1,000,000 messages.
-#   bench/chat/run.sh [--runs N] [--only screen|store] [ChatBench.java options: --burst N --rounds N
-#                     --conversation N --search-messages N --work DIR]
+#   bench/chat/run.sh [--runs N] [--part screen|store] [ChatBench.java options: --only burst|conversation|search
+#                     --burst N --rounds N --conversation N --search-messages N --work DIR]
 # Needs Prosody (each part starts its own on loopback).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,7 +21,7 @@ only=all
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-    --only) only="${2:?--only needs screen or store}"; shift 2 ;;
+    --part) only="${2:?--part needs screen or store}"; shift 2 ;;
     *) break ;;
   esac
 done
