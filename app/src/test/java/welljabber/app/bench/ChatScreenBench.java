@@ -84,6 +84,8 @@ class ChatScreenBench {
         List<Long> stored = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();
         List<Long> cpuInGaps = new ArrayList<>();
+        List<Long> renderInGaps = new ArrayList<>();
+        List<Long> idleGaps = new ArrayList<>();
         List<Long> fxBusy = new ArrayList<>();
         List<String> focus = new ArrayList<>();
         for (int run = 0; run < 1 + RUNS; run++) {
@@ -107,6 +109,8 @@ class ChatScreenBench {
                 stored.add(onScreen.firstSendToStoredNanos());
                 gaps.add(onScreen.gaps().longestGapNanos());
                 cpuInGaps.add(onScreen.gaps().fxCpuInLongestGapNanos());
+                renderInGaps.add(onScreen.gaps().rendererCpuInLongestGapNanos());
+                idleGaps.add(onScreen.idle().longestGapNanos());
                 fxBusy.add(onScreen.gaps().mostFxCpuBetweenPulsesNanos());
                 focus.add(Boolean.toString(onScreen.windowFocused()));
             }
@@ -122,6 +126,8 @@ class ChatScreenBench {
                 rate(median(shell)), 100.0 * median(raw) / median(shell)));
         table.millis("longest gap between two FX pulses during the burst (target <= 50)", gaps);
         table.millis("  of which the FX thread was on the CPU", cpuInGaps);
+        table.millis("  and the render thread (QuantumRenderer) was on the CPU", renderInGaps);
+        table.millis("longest gap between two FX pulses in 3 s without a burst, just before", idleGaps);
         table.millis("most FX-thread CPU time between two pulses during the burst", fxBusy);
         table.note("window focused during the counted bursts: " + focus);
     }

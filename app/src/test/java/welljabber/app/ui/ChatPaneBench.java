@@ -52,7 +52,8 @@ public final class ChatPaneBench implements AutoCloseable {
      * A burst: first send until the last message was in the shell's database (looked for every 20 ms, so
      * up to that much late), and until its cell was laid out; FX pulses meanwhile.
      */
-    public record Burst(long firstSendToStoredNanos, long firstSendToShownNanos, FxPulseRecorder.Gaps gaps, boolean windowFocused) {
+    public record Burst(long firstSendToStoredNanos, long firstSendToShownNanos, FxPulseRecorder.Gaps gaps, FxPulseRecorder.Gaps idle,
+            boolean windowFocused) {
     }
 
     private ChatPaneBench(ShellFixture shell) {
@@ -115,6 +116,13 @@ public final class ChatPaneBench implements AutoCloseable {
         boolean[] focused = {false};
         ShellFixture.onFx(() -> focused[0] = ShellFixture.stage().isFocused());
         AccountId account = shell.app().sessions().connectedAccounts().getFirst();
+        // The same pulses with nothing happening, on the same machine a moment before: what the gaps are
+        // without the burst (the renderer, a busy machine).
+        FxPulseRecorder quiet = new FxPulseRecorder();
+        quiet.start();
+        long quietFrom = System.nanoTime() + 200_000_000L;
+        Thread.sleep(3200);
+        FxPulseRecorder.Gaps idle = quiet.stop(quietFrom);
         FxPulseRecorder pulses = new FxPulseRecorder();
         pulses.start();
         Thread.sleep(200);
@@ -149,7 +157,7 @@ public final class ChatPaneBench implements AutoCloseable {
         long took = shownAt.get() - started;
         awaitedBody = null;
         watcher.join(TimeUnit.SECONDS.toMillis(30));
-        return new Burst(storedAt.get() - started, took, pulses.stop(started), focused[0]);
+        return new Burst(storedAt.get() - started, took, pulses.stop(started), idle, focused[0]);
     }
 
     /**

@@ -18,17 +18,23 @@ import welljabber.app.ShellFixture;
 public final class FxPulseRecorder {
     private final List<Long> frames = new ArrayList<>(8192);
     private final List<Long> fxCpu = new ArrayList<>(8192);
+    private final List<Long> rendererCpu = new ArrayList<>(8192);
+    /** JavaFX's render thread: a pulse waits for it to finish the previous frame. */
+    private final long renderer = Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.getName().startsWith("QuantumRenderer")).mapToLong(Thread::threadId).findFirst().orElse(-1);
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             frames.add(System.nanoTime());
             fxCpu.add(threads.getCurrentThreadCpuTime());
+            rendererCpu.add(renderer < 0 ? 0 : threads.getThreadCpuTime(renderer));
         }
     };
 
     /** What the recorded pulses show; times in nanoseconds. */
-    public record Gaps(long longestGapNanos, long fxCpuInLongestGapNanos, long mostFxCpuBetweenPulsesNanos, int pulses) {
+    public record Gaps(long longestGapNanos, long fxCpuInLongestGapNanos, long rendererCpuInLongestGapNanos,
+            long mostFxCpuBetweenPulsesNanos, int pulses) {
     }
 
     /** Starts recording (waits until the timer runs on the FX thread). */
@@ -41,6 +47,7 @@ public final class FxPulseRecorder {
         ShellFixture.onFx(timer::stop);
         long longest = 0;
         long cpuInLongest = 0;
+        long renderInLongest = 0;
         long mostCpu = 0;
         int pulses = 0;
         for (int i = 1; i < frames.size(); i++) {
@@ -53,9 +60,10 @@ public final class FxPulseRecorder {
             if (gap > longest) {
                 longest = gap;
                 cpuInLongest = cpu;
+                renderInLongest = rendererCpu.get(i) - rendererCpu.get(i - 1);
             }
             mostCpu = Math.max(mostCpu, cpu);
         }
-        return new Gaps(longest, cpuInLongest, mostCpu, pulses);
+        return new Gaps(longest, cpuInLongest, renderInLongest, mostCpu, pulses);
     }
 }
