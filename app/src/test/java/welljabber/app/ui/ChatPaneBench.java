@@ -104,7 +104,7 @@ public final class ChatPaneBench implements AutoCloseable {
         awaitedBody = body;
         shownAt.set(0);
         ShellFixture.onFx(() -> javafx.application.Platform.requestNextPulse());
-        WaitForAsyncUtils.waitFor(timeoutSeconds, TimeUnit.SECONDS, () -> shownAt.get() != 0);
+        awaitLayout(timeoutSeconds);
         awaitedBody = null;
     }
 
@@ -153,7 +153,7 @@ public final class ChatPaneBench implements AutoCloseable {
             }
         });
         send.run();
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> shownAt.get() != 0);
+        awaitLayout(300);
         long took = shownAt.get() - started;
         awaitedBody = null;
         watcher.join(TimeUnit.SECONDS.toMillis(30));
@@ -174,9 +174,35 @@ public final class ChatPaneBench implements AutoCloseable {
             asked[0] = System.nanoTime();
             shell.app().events().publish(request);
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shownAt.get() != 0);
+        awaitLayout(60);
         awaitedBody = null;
         return shownAt.get() - asked[0];
+    }
+
+    /**
+     * Waits for the layout watcher. The list's last scroll to the end can happen outside a pulse, so a
+     * pulse is asked for now and then: without one the watcher would never look again (the time it then
+     * records is that pulse's, a little late, never early). A timeout says what the list showed.
+     */
+    private void awaitLayout(int seconds) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                if (shownAt.get() == 0) {
+                    javafx.application.Platform.requestNextPulse();
+                }
+                return shownAt.get() != 0;
+            });
+        } catch (TimeoutException e) {
+            String[] state = {"no list"};
+            ShellFixture.onFx(() -> {
+                if (scene.lookup("#chatMessages") instanceof ListView<?> list && list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    IndexedCell<?> last = flow.getLastVisibleCell();
+                    state[0] = list.getItems().size() + " items, last visible cell " + (last == null ? "none" : last.getIndex())
+                            + ", newest " + (list.getItems().isEmpty() ? "-" : list.getItems().getLast());
+                }
+            });
+            throw new TimeoutException("\"" + awaitedBody + "\" was not laid out on screen within " + seconds + " s: " + state[0]);
+        }
     }
 
     /** After each layout pass: is the awaited message the last one, and is its cell on screen? */
