@@ -1,7 +1,9 @@
 package welljabber.plugin.chat.conversation;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -16,6 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
@@ -44,6 +47,11 @@ public final class ConversationModel {
     private final Executor background;
     private final ConversationActions actions;
     private final ObservableList<StoredMessage> messages = FXCollections.observableArrayList();
+    /** The ids of {@link #messages}, kept by a listener: whether a message is shown, without a scan. */
+    private final Set<Long> shownIds = new HashSet<>();
+    /** New messages of the current FX batch, added to the list together when the batch ends. */
+    private final ArrivalBatch arrivals = new ArrivalBatch();
+    private final FxQueue fx;
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<ChatState> peerState = new ReadOnlyObjectWrapper<>(ChatState.active);
@@ -58,7 +66,14 @@ public final class ConversationModel {
     private Optional<String> resource = Optional.empty();
 
     ConversationModel(ConversationKey key, String peerName, String ownName, MessageStore store, Executor background,
-            ConversationActions actions) {
+            ConversationActions actions, FxQueue fx) {
+        this.fx = fx;
+        messages.addListener((ListChangeListener<StoredMessage>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(message -> shownIds.remove(message.id()));
+                change.getAddedSubList().forEach(message -> shownIds.add(message.id()));
+            }
+        });
         this.key = key;
         this.peerName = new ReadOnlyStringWrapper(peerName);
         this.ownName = ownName;
@@ -133,11 +148,13 @@ public final class ConversationModel {
                         && actions.backFill(key, local.isEmpty() ? Optional.empty() : Optional.of(local.getFirst())) > 0
                         ? store.newest(key, PAGE) : local;
                 Platform.runLater(() -> {
+                    flushArrivals();
                     if (asked != generation) {
                         return;
                     }
                     // Messages that arrived while the page was read are already in the list: keep them once.
-                    page.stream().filter(message -> indexOf(message.id()) < 0).forEach(this::place);
+                    // One change for the whole page: the list view then lays out once, not once per message.
+                    ArrivalBatch.mergeInto(messages, page, shownIds);
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> failed.accept(e));
@@ -164,6 +181,7 @@ public final class ConversationModel {
                         && actions.backFill(key, Optional.of(local.isEmpty() ? first : local.getFirst())) > 0
                         ? store.before(first, PAGE) : local;
                 Platform.runLater(() -> {
+                    flushArrivals();
                     loadingOlder.set(false);
                     if (asked != generation) {
                         return;
@@ -190,6 +208,7 @@ public final class ConversationModel {
                 List<StoredMessage> before = store.before(target, PAGE / 2);
                 List<StoredMessage> after = store.after(target, PAGE / 2);
                 Platform.runLater(() -> {
+                    flushArrivals();
                     if (asked != generation) {
                         return;
                     }
@@ -219,11 +238,12 @@ public final class ConversationModel {
             try {
                 List<StoredMessage> page = store.after(last, PAGE);
                 Platform.runLater(() -> {
+                    flushArrivals();
                     loadingNewer = false;
                     if (asked != generation) {
                         return;
                     }
-                    page.stream().filter(message -> indexOf(message.id()) < 0).forEach(messages::add);
+                    page.stream().filter(message -> !shownIds.contains(message.id())).forEach(messages::add);
                     newerExhausted = page.size() < PAGE;
                 });
             } catch (RuntimeException e) {
@@ -284,7 +304,10 @@ public final class ConversationModel {
         background.execute(() -> actions.typing(key, state));
     }
 
-    /** A message stored for this conversation; FX thread. */
+    /**
+     * A message stored for this conversation; FX thread. It joins the list at the end of the current
+     * batch of FX work, together with the batch's other new messages (one list change for many).
+     */
     void added(StoredMessage message) {
         if (!message.outgoing()) {
             peerState.set(ChatState.active); // a message ends "is typing" (XEP-0085 §5.4)
@@ -293,6 +316,7 @@ public final class ConversationModel {
             // The list shows older history after a search: a new message of the contact comes when the
             // user scrolls down; one of ours brings the conversation back to its newest page.
             if (message.outgoing()) {
+                flushArrivals();
                 generation++;
                 messages.clear();
                 newerExhausted = true;
@@ -300,36 +324,28 @@ public final class ConversationModel {
             }
             return;
         }
-        if (indexOf(message.id()) < 0) {
-            place(message);
+        if (arrivals.add(message)) {
+            fx.atEndOfBatch(this::flushArrivals);
         }
+    }
+
+    /** Puts the messages that arrived into the list; first thing whenever the list is read or changed. */
+    private void flushArrivals() {
+        arrivals.flushInto(messages, shownIds);
     }
 
     /** A message changed state or text; FX thread. */
     void changed(StoredMessage message) {
-        int index = indexOf(message.id());
-        if (index < 0) {
+        flushArrivals(); // it may be one that has just arrived
+        if (!shownIds.contains(message.id())) {
             return;
         }
+        int index = indexOf(message.id());
         StoredMessage shown = messages.get(index);
         // Answers are recorded on different threads (the server's acknowledgement, the contact's receipt),
         // so their news can arrive out of order: never show a message going back from delivered to sent.
         boolean backwards = shown.state() != message.state() && !shown.state().mayBecome(message.state());
         messages.set(index, backwards ? message.withState(shown.state(), shown.error()) : message);
-    }
-
-    /** Inserts in time order; nearly always at the end, so the search starts there. */
-    private void place(StoredMessage message) {
-        int index = messages.size();
-        while (index > 0 && later(messages.get(index - 1), message)) {
-            index--;
-        }
-        messages.add(index, message);
-    }
-
-    private static boolean later(StoredMessage a, StoredMessage b) {
-        int byTime = a.at().compareTo(b.at());
-        return byTime > 0 || (byTime == 0 && a.seq() > b.seq());
     }
 
     private int indexOf(long id) {

@@ -20,7 +20,6 @@ import welljabber.plugin.chat.store.StoredMessage;
  * thread and go to the open conversation's model on the FX thread, in batches.
  */
 public final class Conversations implements HistoryListener, PeerStates {
-    private static final System.Logger LOG = System.getLogger(Conversations.class.getName());
 
     private final MessageStore store;
     private final Executor background;
@@ -29,6 +28,7 @@ public final class Conversations implements HistoryListener, PeerStates {
     private final Consumer<StoredMessage> arrived;
     private final UnreadCounts unread;
     private final FxQueue fx = new FxQueue();
+    private final ReadMarker reads;
     /** FX thread only. */
     private final Map<ConversationKey, ConversationModel> open = new HashMap<>();
 
@@ -54,6 +54,10 @@ public final class Conversations implements HistoryListener, PeerStates {
             unreadChanged.accept(key, count);
             fx.run(() -> model(key).ifPresent(model -> model.setUnread(count)));
         });
+        this.reads = new ReadMarker(background, key -> {
+            store.markRead(key);
+            unread.clear(key);
+        });
     }
 
     /** Reads the unread counts from history; background thread. */
@@ -67,7 +71,7 @@ public final class Conversations implements HistoryListener, PeerStates {
         if (existing != null) {
             return existing;
         }
-        ConversationModel model = new ConversationModel(key, names.peer(key), names.own(key), store, background, actions);
+        ConversationModel model = new ConversationModel(key, names.peer(key), names.own(key), store, background, actions, fx);
         model.setUnread(unread.get(key));
         open.put(key, model);
         model.loadNewest(failed);
@@ -90,16 +94,9 @@ public final class Conversations implements HistoryListener, PeerStates {
         open.clear();
     }
 
-    /** The user has seen the conversation; any thread. */
+    /** The user has seen the conversation; any thread. Asks made while history is being updated are folded into one. */
     public void markRead(ConversationKey key) {
-        background.execute(() -> {
-            try {
-                store.markRead(key);
-                unread.clear(key);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "Could not mark " + key.peer() + " read", e);
-            }
-        });
+        reads.ask(key);
     }
 
     /**

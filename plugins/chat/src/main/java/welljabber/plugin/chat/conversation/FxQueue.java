@@ -1,42 +1,88 @@
 package welljabber.plugin.chat.conversation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /**
- * Hands work to the FX thread in batches: during a burst of thousands of messages one
- * {@code Platform.runLater} carries many updates instead of flooding the FX queue with one each, and
- * a batch stops after a few milliseconds so the window keeps drawing.
+ * Hands work to the FX thread in batches, at most one batch per frame (and 30 a second): during a burst of thousands
+ * of messages one pulse carries many updates instead of flooding the FX queue with one each, and a
+ * batch stops after a few milliseconds so the window keeps drawing. Batches run at the start of a
+ * pulse (an animation timer runs while work waits): handed over with {@code Platform.runLater} as
+ * it came, a burst made hundreds of small batches a second, each of which made the conversation's
+ * list lay itself out again. Work may ask to finish what it started at the end of the batch
+ * ({@link #atEndOfBatch}): a conversation adds a batch's messages to its list in one change.
  */
 final class FxQueue {
     /** How long one batch may hold the FX thread; well below a frame. */
     private static final long BATCH_NANOS = 8_000_000;
+    /**
+     * At most one batch per this many nanoseconds (30 a second): each batch that adds messages makes the
+     * conversation's list scroll and fill its cells again, which in a burst cost more than the messages.
+     */
+    private static final long BATCH_INTERVAL_NANOS = 33_000_000;
 
     private final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
+    /** Whether the timer runs (or is being started): set by whoever queues work first, cleared when it is done. */
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** FX thread only. */
+    private final List<Runnable> endOfBatch = new ArrayList<>();
+    private final AnimationTimer pulses = new AnimationTimer() {
+        private long lastBatch = Long.MIN_VALUE / 2;
+
+        @Override
+        public void handle(long now) {
+            if (now - lastBatch >= BATCH_INTERVAL_NANOS) {
+                lastBatch = now;
+                drain();
+            }
+        }
+    };
 
     /** Any thread. */
     void run(Runnable task) {
         work.add(task);
+        wake();
+    }
+
+    /** Runs {@code finish} once the current batch's tasks have run; FX thread. */
+    void atEndOfBatch(Runnable finish) {
+        endOfBatch.add(finish);
+        wake();
+    }
+
+    private void wake() {
         if (scheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::drain);
+            Platform.runLater(pulses::start);
         }
     }
 
     private void drain() {
         long until = System.nanoTime() + BATCH_NANOS;
         Runnable task;
-        while ((task = work.poll()) != null) {
-            task.run();
-            if (System.nanoTime() > until) {
-                break;
+        try {
+            while ((task = work.poll()) != null) {
+                task.run();
+                if (System.nanoTime() > until) {
+                    break;
+                }
             }
+        } finally {
+            List<Runnable> finishing = List.copyOf(endOfBatch);
+            endOfBatch.clear();
+            finishing.forEach(Runnable::run);
         }
-        scheduled.set(false);
-        if (!work.isEmpty() && scheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::drain);
+        if (work.isEmpty() && endOfBatch.isEmpty()) {
+            scheduled.set(false);
+            pulses.stop();
+            // Work queued between the check and the flag: its producer saw the flag set and left it to us.
+            if (!work.isEmpty() && scheduled.compareAndSet(false, true)) {
+                pulses.start();
+            }
         }
     }
 }

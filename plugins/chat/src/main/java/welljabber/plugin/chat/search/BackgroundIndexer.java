@@ -18,14 +18,28 @@ public final class BackgroundIndexer implements HistoryListener {
     private final Executor background;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final QuietPeriod quiet;
+    /** System.nanoTime of the first and the last poke since indexing last started. */
+    private volatile long firstNews;
+    private volatile long lastNews;
 
     public BackgroundIndexer(SearchIndex index, Executor background) {
+        this(index, background, QuietPeriod.DEFAULT);
+    }
+
+    BackgroundIndexer(SearchIndex index, Executor background, QuietPeriod quiet) {
         this.index = index;
         this.background = background;
+        this.quiet = quiet;
     }
 
     /** Something new may be in history; any thread. */
     public void poke() {
+        long now = System.nanoTime();
+        if (!dirty.get()) {
+            firstNews = now;
+        }
+        lastNews = now;
         dirty.set(true);
         if (running.compareAndSet(false, true)) {
             background.execute(this::run);
@@ -34,9 +48,15 @@ public final class BackgroundIndexer implements HistoryListener {
 
     private void run() {
         try {
+            // Not in the middle of a burst (QuietPeriod): wait for a pause, or until the news is old enough.
+            for (long wait; (wait = quiet.waitNanos(System.nanoTime(), firstNews, lastNews)) > 0;) {
+                Thread.sleep(java.time.Duration.ofNanos(wait));
+            }
             while (dirty.getAndSet(false)) {
                 index.catchUp();
             }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Indexing messages for search failed", e);
         } finally {

@@ -1,10 +1,14 @@
 package welljabber.plugin.chat.search;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import welljabber.api.storage.PluginStorage;
 import welljabber.plugin.chat.store.MessageStore;
@@ -41,11 +45,7 @@ public final class SearchIndex {
 
     private int indexBatch() {
         return storage.inTransaction(connection -> {
-            long last;
-            try (PreparedStatement select = connection.prepareStatement("SELECT LAST_INDEXED FROM SEARCH_STATE WHERE ID = 1 FOR UPDATE");
-                    ResultSet rows = select.executeQuery()) {
-                last = rows.next() ? rows.getLong(1) : 0;
-            }
+            long last = lastIndexed(connection);
             List<Long> ids = new ArrayList<>();
             List<String> bodies = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
@@ -61,16 +61,19 @@ public final class SearchIndex {
             if (ids.isEmpty()) {
                 return 0;
             }
+            Map<String, Integer> counts = new HashMap<>();
             try (PreparedStatement insert = connection.prepareStatement("MERGE INTO SEARCH_TOKEN (TOKEN, MESSAGE_ID) KEY (TOKEN, MESSAGE_ID) VALUES (?, ?)")) {
                 for (int i = 0; i < ids.size(); i++) {
                     for (String token : SearchTokens.of(bodies.get(i))) {
                         insert.setString(1, token);
                         insert.setLong(2, ids.get(i));
                         insert.addBatch();
+                        counts.merge(token, 1, Integer::sum);
                     }
                 }
                 insert.executeBatch();
             }
+            WordCounts.add(connection, counts);
             try (PreparedStatement update = connection.prepareStatement(
                     "MERGE INTO SEARCH_STATE (ID, LAST_INDEXED) KEY (ID) VALUES (1, ?)")) {
                 update.setLong(1, ids.getLast());
@@ -83,39 +86,59 @@ public final class SearchIndex {
     /** A corrected message is found by its new text (and no longer by words only the old one had). */
     public void reindex(StoredMessage message) {
         storage.inTransaction(connection -> {
+            // Serialised with indexBatch by this lock: a message the batches have not reached yet is left to
+            // them (they read its corrected text), so its words are never indexed, or counted, twice.
+            if (message.id() > lastIndexed(connection)) {
+                return null;
+            }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM SEARCH_TOKEN WHERE MESSAGE_ID = ?")) {
                 delete.setLong(1, message.id());
                 delete.executeUpdate();
             }
+            Map<String, Integer> counts = new HashMap<>();
             try (PreparedStatement insert = connection.prepareStatement("MERGE INTO SEARCH_TOKEN (TOKEN, MESSAGE_ID) KEY (TOKEN, MESSAGE_ID) VALUES (?, ?)")) {
                 for (String token : SearchTokens.of(message.body())) {
                     insert.setString(1, token);
                     insert.setLong(2, message.id());
                     insert.addBatch();
+                    counts.put(token, 1);
                 }
                 insert.executeBatch();
             }
+            WordCounts.add(connection, counts);
             return null;
         });
     }
 
+    /** The id of the last message indexed, locked until the caller's transaction ends. */
+    private static long lastIndexed(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT LAST_INDEXED FROM SEARCH_STATE WHERE ID = 1 FOR UPDATE");
+                ResultSet rows = select.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
     /**
      * The newest {@code limit} messages containing every word of {@code query}; empty for a query without
-     * words. The longest word drives the lookup (long words are rarer), the others are checked per hit.
+     * words. The rarest word drives the lookup ({@link SearchPlan}): its postings are read newest first
+     * from SEARCH_TOKEN_NEWEST and the other words are checked per posting, so the database stops as soon
+     * as it has {@code limit} hits instead of collecting and sorting every posting of the word.
      */
     public List<StoredMessage> search(String query, int limit) {
-        List<String> tokens = new ArrayList<>(SearchTokens.of(query));
-        if (tokens.isEmpty()) {
+        Set<String> words = SearchTokens.of(query);
+        if (words.isEmpty()) {
             return List.of();
         }
-        tokens.sort((a, b) -> Integer.compare(b.length(), a.length()));
-        StringBuilder sql = new StringBuilder("SELECT t.MESSAGE_ID FROM SEARCH_TOKEN t WHERE t.TOKEN = ?");
-        for (int i = 1; i < tokens.size(); i++) {
-            sql.append(" AND EXISTS (SELECT 1 FROM SEARCH_TOKEN u").append(i).append(" WHERE u").append(i)
-                    .append(".TOKEN = ? AND u").append(i).append(".MESSAGE_ID = t.MESSAGE_ID)");
-        }
-        sql.append(" ORDER BY t.MESSAGE_ID DESC LIMIT ?");
         List<Long> ids = storage.withConnection(connection -> {
+            List<String> tokens = SearchPlan.rarestFirst(words, WordCounts.of(connection, words));
+            StringBuilder sql = new StringBuilder("SELECT t.MESSAGE_ID FROM SEARCH_TOKEN t USE INDEX (SEARCH_TOKEN_NEWEST) WHERE t.TOKEN = ?");
+            for (int i = 1; i < tokens.size(); i++) {
+                sql.append(" AND EXISTS (SELECT 1 FROM SEARCH_TOKEN u").append(i).append(" WHERE u").append(i)
+                        .append(".TOKEN = ? AND u").append(i).append(".MESSAGE_ID = t.MESSAGE_ID)");
+            }
+            // TOKEN repeated in ORDER BY (constant here): H2 reads rows in index order only when the ORDER BY
+            // starts at the index's first column (as MessageStore's page queries do).
+            sql.append(" ORDER BY t.TOKEN, t.MESSAGE_ID DESC LIMIT ?");
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
                 int index = 1;
                 for (String token : tokens) {

@@ -64,9 +64,19 @@ public final class ChatSchema {
                         )"""),
                 new Migration(11, "how far the search index got", """
                         CREATE TABLE IF NOT EXISTS SEARCH_STATE (ID INT PRIMARY KEY, LAST_INDEXED BIGINT NOT NULL)"""),
+                // A word's postings newest first: a search walks them in this order and stops at its first page
+                // (H2 reads an index forwards only; with the ascending key alone it read and sorted them all).
+                new Migration(12, "search postings newest first", """
+                        CREATE INDEX IF NOT EXISTS SEARCH_TOKEN_NEWEST ON SEARCH_TOKEN(TOKEN, MESSAGE_ID DESC)"""),
+                // How many messages have each word: a search starts from its rarest word (search.SearchPlan).
+                new Migration(13, "search word counts", """
+                        CREATE TABLE IF NOT EXISTS SEARCH_WORD (TOKEN VARCHAR(64) PRIMARY KEY, DOCS BIGINT NOT NULL)"""),
+                new Migration(14, "count the words indexed so far", """
+                        MERGE INTO SEARCH_WORD (TOKEN, DOCS) KEY (TOKEN)
+                        SELECT TOKEN, COUNT(*) FROM SEARCH_TOKEN GROUP BY TOKEN"""),
                 // A correction of ours (XEP-0308) the server has not taken yet: made while offline, or cut
                 // off on its way. One per message: a later correction of the same message replaces it.
-                new Migration(12, "corrections waiting to go out", """
+                new Migration(15, "corrections waiting to go out", """
                         CREATE TABLE IF NOT EXISTS PENDING_CORRECTION (
                             MESSAGE_ID BIGINT PRIMARY KEY REFERENCES MESSAGE(ID) ON DELETE CASCADE,
                             CORRECTION_ID VARCHAR(64) NOT NULL

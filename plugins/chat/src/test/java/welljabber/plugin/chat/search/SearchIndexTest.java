@@ -94,4 +94,85 @@ class SearchIndexTest {
         assertEquals(List.of("one more note"), found("more note"));
         assertEquals(SearchIndex.BATCH * 2 + 8, index.search("note", 5000).size());
     }
+
+    private long count(String token) {
+        return storage.withConnection(connection -> WordCounts.of(connection, List.of(token)).getOrDefault(token, 0L));
+    }
+
+    @Test
+    void indexingCountsHowManyMessagesHaveEachWord() {
+        receive(alice, "water water everywhere", 1);
+        receive(bob, "Water, please", 2);
+        receive(alice, "nothing to drink", 3);
+        index.catchUp();
+        assertEquals(2, count("water"), "a word counts once per message");
+        assertEquals(1, count("everywhere"));
+        assertEquals(0, count("wine"));
+        receive(bob, "more water", 4);
+        index.catchUp();
+        assertEquals(3, count("water"), "counts grow with each batch");
+    }
+
+    @Test
+    void aRareWordAndACommonOneFindTheSameHitsWhicheverWayTheyAreAsked() {
+        for (int i = 0; i < 300; i++) {
+            receive(alice, "the weather note " + i, i + 1);
+        }
+        receive(bob, "the pineapple is ripe", 1_000);
+        receive(alice, "a pineapple without the article", 1_001);
+        receive(alice, "pineapple alone", 1_002);
+        index.catchUp();
+        assertEquals(List.of("a pineapple without the article", "the pineapple is ripe"), found("the pineapple"));
+        assertEquals(List.of("a pineapple without the article", "the pineapple is ripe"), found("pineapple THE"));
+        assertEquals(List.of(), found("pineapple weather"));
+    }
+
+    @Test
+    void theFirstPageOfACommonPairIsTheNewestMessagesHavingBoth() {
+        for (int i = 0; i < 200; i++) {
+            receive(alice, (i % 2 == 0 ? "people " : "") + (i % 3 == 0 ? "house " : "") + "line " + i, i + 1);
+        }
+        index.catchUp();
+        List<String> page = found("people house");
+        assertEquals(34, page.size(), "every sixth message of 200 has both words");
+        assertEquals("people house line 198", page.getFirst());
+        assertEquals("people house line 0", page.getLast());
+        assertEquals(List.of("people house line 198", "people house line 192"),
+                index.search("house people", 2).stream().map(StoredMessage::body).toList());
+    }
+
+    @Test
+    void aCorrectionOfAMessageNotIndexedYetIsLeftToTheNextBatch() {
+        StoredMessage typo = receive(alice, "See you at the stadion", 1);
+        StoredMessage corrected = store.correct(alice, false, typo.stanzaId().orElseThrow(), "See you at the stadium").orElseThrow();
+        index.reindex(corrected); // before any batch ran
+        assertEquals(1, index.catchUp());
+        assertEquals(List.of("See you at the stadium"), found("stadium"));
+        assertEquals(List.of(), found("stadion"));
+        assertEquals(1, count("stadium"), "indexed and counted once");
+    }
+
+    @Test
+    void anIndexFromBeforeWordCountsGetsCountedByTheMigration() {
+        receive(alice, "harbour on friday", 1);
+        receive(bob, "the harbour", 2);
+        index.catchUp();
+        storage.withConnection(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("DELETE FROM SEARCH_WORD"); // as a database indexed before the counts existed
+            }
+            return null;
+        });
+        var counting = welljabber.plugin.chat.store.ChatSchema.migrations().stream()
+                .filter(migration -> migration.sql().contains("SELECT TOKEN, COUNT(*) FROM SEARCH_TOKEN")).findFirst().orElseThrow();
+        storage.withConnection(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute(counting.sql());
+            }
+            return null;
+        });
+        assertEquals(2, count("harbour"));
+        assertEquals(1, count("friday"));
+        assertEquals(List.of("harbour on friday"), found("friday harbour"));
+    }
 }

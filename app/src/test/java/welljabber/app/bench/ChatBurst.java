@@ -1,0 +1,46 @@
+package welljabber.app.bench;
+
+import java.util.function.LongSupplier;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** The sender's side of the chat burst: the same messages, the same pace, for the floor and the shell. */
+final class ChatBurst {
+    /**
+     * At most this many messages in flight. Without a window, a 10,000-message burst with receipts coming
+     * back filled every buffer between the two clients and the server and all three stopped; the window is
+     * the same for both receivers and far above what either drains per millisecond.
+     */
+    static final int WINDOW = 1_000;
+
+    private ChatBurst() {
+    }
+
+    static String body(String tag, int i) {
+        return "burst message " + i + " of " + tag;
+    }
+
+    /** Sends {@code count} chat messages with an origin-id and a receipt request; {@code received} counts arrivals. */
+    static void send(XMPPTCPConnection from, String to, int count, String tag, LongSupplier received) throws Exception {
+        EntityBareJid recipient = JidCreate.entityBareFrom(to);
+        for (int i = 0; i < count; i++) {
+            while (i - received.getAsLong() > WINDOW) {
+                Thread.sleep(0, 200_000);
+            }
+            String id = tag + "-" + i;
+            from.sendStanza(StanzaBuilder.buildMessage(id).to(recipient).ofType(Message.Type.chat).setBody(body(tag, i))
+                    .addExtension(new OriginIdElement(id)).addExtension(new DeliveryReceiptRequest()).build());
+        }
+    }
+
+    static void sendOne(XMPPTCPConnection from, String to, String body) throws Exception {
+        from.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.entityBareFrom(to)).ofType(Message.Type.chat).setBody(body)
+                .addExtension(new DeliveryReceiptRequest()).build());
+    }
+}
