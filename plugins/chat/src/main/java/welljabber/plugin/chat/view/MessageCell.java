@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -30,6 +31,7 @@ import welljabber.plugin.chat.store.StoredMessage;
 final class MessageCell extends ListCell<StoredMessage> {
     /** Room for the cell's padding and the list's scroll bar beside the wrapped text. */
     private static final double TEXT_INSET = 36;
+    private static final double MIN_TEXT_WIDTH = 200;
 
     private final ConversationModel model;
     private final Texts texts;
@@ -49,7 +51,10 @@ final class MessageCell extends ListCell<StoredMessage> {
         getStyleClass().add("chat-message");
         meta.getStyleClass().add("chat-meta");
         body.getStyleClass().add("chat-body");
-        body.prefWidthProperty().bind(list.widthProperty().subtract(TEXT_INSET));
+        // Never narrower than a short line: before the list is laid out (a tab not shown yet) its width is
+        // 0, and wrapping a 64 KB message at a width of nothing breaks it before every character, which
+        // took JavaFX's text layout minutes on the FX thread.
+        body.prefWidthProperty().bind(Bindings.max(MIN_TEXT_WIDTH, list.widthProperty().subtract(TEXT_INSET)));
         body.setMinHeight(Region.USE_PREF_SIZE);
         setPrefWidth(0); // let the list's width, not the text's, decide the cell's width so the text wraps
     }
