@@ -48,9 +48,7 @@ public final class ChatProtocol {
             return;
         }
         Arrivals arrivals = arrivals(account, connection);
-        DeferredHistory afterCommit = new DeferredHistory(listener);
-        Inbound inbound = new Inbound(connection, store, arrivals(account, connection, afterCommit), afterCommit);
-        Attachment attachment = new Attachment(inbound, new Carbons(arrivals),
+        Attachment attachment = new Attachment(new Inbound(connection, arrivals), new Carbons(arrivals),
                 new Answers(account, store, listener, locale), new ConnectionListener() {
                     @Override
                     public void authenticated(XMPPConnection authenticated, boolean resumed) {
@@ -76,11 +74,7 @@ public final class ChatProtocol {
 
     /** What stores this connection's messages; also used by the archive, so both dedupe the same way. */
     Arrivals arrivals(AccountId account, XMPPConnection connection) {
-        return arrivals(account, connection, listener);
-    }
-
-    private Arrivals arrivals(AccountId account, XMPPConnection connection, HistoryListener told) {
-        return new Arrivals(account, store, told, clock,
+        return new Arrivals(account, store, listener, clock,
                 () -> connection.getUser() == null ? null : connection.getUser().asBareJid());
     }
 

@@ -1,10 +1,6 @@
 package welljabber.plugin.chat.protocol;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
@@ -15,86 +11,29 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jxmpp.jid.EntityBareJid;
 
-import welljabber.plugin.chat.store.MessageStore;
-
 /**
  * A contact's message, from Smack's ChatManager (which already keeps to chat and normal messages with
  * a body from a full address, in order, on one thread): stored first, then acknowledged with a receipt
  * (XEP-0184). If storing fails no receipt goes out, so the sender's client still shows the message as
  * not delivered rather than us claiming a message we do not have.
- *
- * <p>Messages that arrive while earlier ones are being stored wait and are stored together, in order,
- * in one transaction; their receipts go out and they are shown once that is committed. In a burst that
- * is one commit (a write to the file) for many messages instead of one each; a lone message is stored
- * at once, as before.
  */
 final class Inbound implements IncomingChatMessageListener {
     private static final System.Logger LOG = System.getLogger(Inbound.class.getName());
-    /** The most messages stored in one transaction: a receipt waits for no more than this many. */
-    private static final int MOST_AT_ONCE = 250;
 
     private final XMPPConnection connection;
-    private final MessageStore store;
     private final Arrivals arrivals;
-    private final DeferredHistory history;
-    private final ConcurrentLinkedQueue<Arrival> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean storing = new AtomicBoolean();
 
-    private record Arrival(Message message, EntityBareJid from, Optional<String> resource) {
-    }
-
-    /** {@code history} is the listener {@code arrivals} tells; it is told on only after each commit. */
-    Inbound(XMPPConnection connection, MessageStore store, Arrivals arrivals, DeferredHistory history) {
+    Inbound(XMPPConnection connection, Arrivals arrivals) {
         this.connection = connection;
-        this.store = store;
         this.arrivals = arrivals;
-        this.history = history;
     }
 
     @Override
     public void newIncomingMessage(EntityBareJid from, Message message, Chat chat) {
-        waiting.add(new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString)));
-        if (storing.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("welljabber-chat-inbound").start(this::storeWaiting);
-        }
-    }
-
-    /** One thread at a time: stores what waits, batch after batch, until nothing does. */
-    private void storeWaiting() {
-        while (true) {
-            List<Arrival> batch = new ArrayList<>();
-            for (Arrival next; batch.size() < MOST_AT_ONCE && (next = waiting.poll()) != null; ) {
-                batch.add(next);
-            }
-            if (batch.isEmpty()) {
-                storing.set(false);
-                // A message added after the poll but before the flag dropped would otherwise wait for the next one.
-                if (waiting.isEmpty() || !storing.compareAndSet(false, true)) {
-                    return;
-                }
-                continue;
-            }
-            store(batch);
-        }
-    }
-
-    private void store(List<Arrival> batch) {
-        List<Arrivals.Taken> taken;
-        try {
-            // A duplicate counts as stored and is acknowledged again: its sender resends because our receipt was lost.
-            taken = store.inOneTransaction(() -> batch.stream()
-                    .map(arrival -> arrivals.take(arrival.message(), arrival.from(), false, arrival.resource()))
-                    .toList());
-        } catch (RuntimeException notCommitted) {
-            history.discard();
-            LOG.log(System.Logger.Level.ERROR, "Could not store " + batch.size() + " messages; no receipts sent", notCommitted);
-            return;
-        }
-        history.flush();
-        for (int i = 0; i < batch.size(); i++) {
-            if (taken.get(i).inHistory()) {
-                acknowledge(batch.get(i).message());
-            }
+        Optional<String> resource = Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString);
+        // A duplicate counts as stored and is acknowledged again: its sender resends because our receipt was lost.
+        if (arrivals.take(message, from, false, resource).inHistory()) {
+            acknowledge(message);
         }
     }
 

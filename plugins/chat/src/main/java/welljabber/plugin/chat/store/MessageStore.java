@@ -20,7 +20,6 @@ import org.jxmpp.stringprep.XmppStringprepException;
 
 import welljabber.api.account.AccountId;
 import welljabber.api.storage.PluginStorage;
-import welljabber.api.storage.SqlWork;
 import welljabber.api.storage.StorageException;
 
 /**
@@ -34,47 +33,9 @@ public final class MessageStore {
             "ID, SEQ, ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, STATE, ERROR, UNREAD, ORIGINAL_BODY";
 
     private final PluginStorage storage;
-    /** The connection of the {@link #inOneTransaction} the current thread is in, if any. */
-    private final ThreadLocal<Connection> batch = new ThreadLocal<>();
 
     public MessageStore(PluginStorage storage) {
         this.storage = storage;
-    }
-
-    /**
-     * Runs {@code work}, whose calls to this store all go into one transaction committed at the end: a
-     * burst of arrivals is written with one commit instead of one each (with WRITE_DELAY 0 a commit is a
-     * write to the file, the larger part of storing a message). A statement that fails inside (a
-     * duplicate) is undone alone, as H2 does; if the commit fails, all of it is undone and this throws.
-     */
-    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
-        if (batch.get() != null) {
-            return work.get();
-        }
-        return storage.inTransaction(connection -> {
-            batch.set(connection);
-            try {
-                return work.get();
-            } finally {
-                batch.remove();
-            }
-        });
-    }
-
-    private <T> T withConnection(SqlWork<T> work) {
-        Connection current = batch.get();
-        if (current == null) {
-            return storage.withConnection(work);
-        }
-        try {
-            return work.run(current);
-        } catch (SQLException e) {
-            throw new StorageException("Chat history work failed", e);
-        }
-    }
-
-    private <T> T inTransaction(SqlWork<T> work) {
-        return batch.get() == null ? storage.inTransaction(work) : withConnection(work);
     }
 
     /** Our corrections, in the same history. */
@@ -106,7 +67,7 @@ public final class MessageStore {
 
     /** The lowest order number in the conversation (for back-filling below it), or a start value when empty. */
     public long lowestSeq(ConversationKey key) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT COALESCE(MIN(SEQ), NEXT VALUE FOR MESSAGE_ORDER) FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ?")) {
                 select.setString(1, key.account().value());
@@ -126,7 +87,7 @@ public final class MessageStore {
      * later numbers), so messages of the same second keep the archive's order across pages.
      */
     public long reserveSeqs(int count) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement reserve = connection.prepareStatement(
                     "SELECT MAX(N) FROM (SELECT NEXT VALUE FOR MESSAGE_ORDER AS N FROM SYSTEM_RANGE(1, ?))")) {
                 reserve.setInt(1, Math.max(1, count));
@@ -151,7 +112,7 @@ public final class MessageStore {
 
     /** A copy we already had now tells us its archive id: keep it, so catching up can start after it. */
     private void rememberServerId(WireMessage message, String dedupeKey) {
-        withConnection(connection -> {
+        storage.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE MESSAGE SET SERVER_ID = ? WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING = ? AND DEDUPE_KEY = ?
                     AND SERVER_ID IS NULL""")) {
@@ -183,7 +144,7 @@ public final class MessageStore {
     }
 
     private Optional<String> serverId(String sql, String account, String peer) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, account);
                 if (peer != null) {
@@ -202,7 +163,7 @@ public final class MessageStore {
      * The first text is kept. Empty when there is no such message.
      */
     public Optional<StoredMessage> correct(ConversationKey key, boolean outgoing, String replacedStanzaId, String newBody) {
-        return inTransaction(connection -> correct(connection, key, outgoing, replacedStanzaId, newBody));
+        return storage.inTransaction(connection -> correct(connection, key, outgoing, replacedStanzaId, newBody));
     }
 
     /** {@link #correct(ConversationKey, boolean, String, String)} inside a caller's transaction. */
@@ -231,7 +192,7 @@ public final class MessageStore {
 
     /** Our newest message in the conversation: what the user may correct. */
     public Optional<StoredMessage> lastOutgoing(ConversationKey key) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND OUTGOING ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT 1")) {
                 select.setString(1, key.account().value());
@@ -252,7 +213,7 @@ public final class MessageStore {
             Instant at, Optional<String> stanzaId, String dedupeKey, Optional<String> serverId, DeliveryState state,
             boolean unread, OptionalLong givenSeq) {
         String seq = givenSeq.isPresent() ? Long.toString(givenSeq.getAsLong()) : "NEXT VALUE FOR MESSAGE_ORDER";
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, DEDUPE_KEY, STATE, UNREAD,
                     SERVER_ID, SEQ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, """ + seq + ")",
@@ -287,7 +248,7 @@ public final class MessageStore {
 
     /** The newest {@code limit} messages of a conversation, oldest first. */
     public List<StoredMessage> newest(ConversationKey key, int limit) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT ?")) {
                 select.setString(1, key.account().value());
@@ -313,7 +274,7 @@ public final class MessageStore {
     }
 
     private List<StoredMessage> page(ConversationKey key, long atMillis, long seq, int limit) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
                      FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ < ?)
                     ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC LIMIT ?""")) {
@@ -332,7 +293,7 @@ public final class MessageStore {
 
     /** The {@code limit} messages just after {@code last}, oldest first (scrolling down after a jump). */
     public List<StoredMessage> after(StoredMessage last, int limit) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
                      FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
                     ORDER BY AT_MILLIS, SEQ LIMIT ?""")) {
@@ -355,7 +316,7 @@ public final class MessageStore {
      * span starts, and every span is then read as a range of the index ({@link #inSpan}).
      */
     public List<HistorySpan> spans(ConversationKey key, int size) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             List<HistorySpan> spans = new ArrayList<>();
             try (PreparedStatement newest = connection.prepareStatement("""
                     SELECT AT_MILLIS, SEQ FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ?
@@ -401,7 +362,7 @@ public final class MessageStore {
 
     /** The messages of one span of {@link #spans}, oldest first. */
     public List<StoredMessage> inSpan(ConversationKey key, HistorySpan span) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
                      FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ <= ?)
                     AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
@@ -426,7 +387,7 @@ public final class MessageStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM MESSAGE WHERE ID = ANY(?)")) {
                 select.setObject(1, ids.toArray(Long[]::new));
@@ -438,12 +399,12 @@ public final class MessageStore {
     }
 
     public Optional<StoredMessage> byId(long id) {
-        return withConnection(connection -> byId(connection, id));
+        return storage.withConnection(connection -> byId(connection, id));
     }
 
     /** Our message to {@code peer} with this stanza id: what a receipt or an error from that contact answers. */
     public Optional<StoredMessage> outgoing(AccountId account, BareJid peer, String stanzaId) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND STANZA_ID = ? AND OUTGOING")) {
                 select.setString(1, account.value());
@@ -459,7 +420,7 @@ public final class MessageStore {
      * returns the changed message, or empty when nothing changed (a late or repeated answer).
      */
     public Optional<StoredMessage> changeState(long id, DeliveryState next, Optional<String> error) {
-        return inTransaction(connection -> {
+        return storage.inTransaction(connection -> {
             Optional<StoredMessage> current;
             try (PreparedStatement lock = connection.prepareStatement("SELECT " + COLUMNS + " FROM MESSAGE WHERE ID = ? FOR UPDATE")) {
                 lock.setLong(1, id);
@@ -480,7 +441,7 @@ public final class MessageStore {
 
     /** The account's outbox, oldest first. */
     public List<StoredMessage> queued(AccountId account) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM MESSAGE WHERE ACCOUNT = ? AND STATE = 'QUEUED' ORDER BY ID")) {
                 select.setString(1, account.value());
@@ -495,7 +456,7 @@ public final class MessageStore {
      * client recognises a resent copy by its origin-id.
      */
     public int requeueUnconfirmed() {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE MESSAGE SET STATE = 'QUEUED' WHERE STATE = 'SENDING'")) {
                 return update.executeUpdate();
             }
@@ -504,7 +465,7 @@ public final class MessageStore {
 
     /** Marks the conversation read; returns how many messages were unread. */
     public int markRead(ConversationKey key) {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE MESSAGE SET UNREAD = FALSE WHERE ACCOUNT = ? AND PEER = ? AND UNREAD")) {
                 update.setString(1, key.account().value());
@@ -516,7 +477,7 @@ public final class MessageStore {
 
     /** Every conversation with unread messages and how many. */
     public Map<ConversationKey, Integer> unreadCounts() {
-        return withConnection(connection -> {
+        return storage.withConnection(connection -> {
             Map<ConversationKey, Integer> counts = new LinkedHashMap<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT ACCOUNT, PEER, COUNT(*) FROM MESSAGE WHERE UNREAD GROUP BY ACCOUNT, PEER");

@@ -47,26 +47,6 @@ class MessageStoreTest {
     }
 
     @Test
-    void manyArrivalsGoInOneTransactionWithDuplicatesLeftOutAndNothingOfAFailedOneStays() {
-        List<Boolean> stored = store.inOneTransaction(() -> List.of(
-                store.insertWire(from(alice, "one", 1000, "b1", null)).isPresent(),
-                store.insertWire(from(alice, "one", 1000, "b1", null)).isPresent(), // a duplicate inside the batch
-                store.insertWire(from(alice, "two", 2000, "b2", null)).isPresent(),
-                store.correct(alice, false, "b1", "one, corrected").isPresent()));
-        assertEquals(List.of(true, false, true, true), stored);
-        assertEquals(List.of("one, corrected", "two"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
-
-        IllegalStateException failed = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> store.inOneTransaction(() -> {
-                    store.insertWire(from(alice, "three", 3000, "b3", null));
-                    throw new IllegalStateException("the batch breaks before its commit");
-                }));
-        assertEquals("the batch breaks before its commit", failed.getMessage());
-        assertEquals(List.of("one, corrected", "two"), store.newest(alice, 10).stream().map(StoredMessage::body).toList(),
-                "a message of a batch that was not committed stayed");
-    }
-
-    @Test
     void theSameMessageIsStoredOnceWhicheverWayItComesAgain() {
         assertTrue(store.insertWire(from(alice, "hi", 1000, "s1", "o1")).isPresent());
         // Resent with a new stanza id but the same origin-id: the same message.
