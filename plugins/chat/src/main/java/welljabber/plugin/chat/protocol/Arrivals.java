@@ -81,8 +81,8 @@ final class Arrivals {
             Optional<String> serverId, OptionalLong seq) {
         String body = message.getBody();
         if (body == null) {
-            // XHTML-IM without a plain body: we never render markup.
-            LOG.log(System.Logger.Level.WARNING, "A message with {0} has no plain-text body and is not shown", peer);
+            // Chat states alone (the archive keeps those too), or XHTML-IM without a plain body: we never render markup.
+            LOG.log(System.Logger.Level.DEBUG, "A message with {0} has no plain-text body and is not shown", peer);
             return Taken.NOT_A_TEXT;
         }
         ConversationKey key = new ConversationKey(account, peer);
