@@ -195,7 +195,7 @@ public final class ChatPaneBench implements AutoCloseable {
         } catch (TimeoutException e) {
             String[] state = {"no list"};
             ShellFixture.onFx(() -> {
-                if (scene.lookup("#chatMessages") instanceof ListView<?> list && list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                if (messagesInFront() instanceof ListView<?> list && list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
                     IndexedCell<?> last = flow.getLastVisibleCell();
                     state[0] = list.getItems().size() + " items, last visible cell " + (last == null ? "none" : last.getIndex())
                             + ", newest " + (list.getItems().isEmpty() ? "-" : list.getItems().getLast());
@@ -205,13 +205,22 @@ public final class ChatPaneBench implements AutoCloseable {
         }
     }
 
+    /** The message list of the conversation in front: other conversations' tabs have lists with the same id. FX thread. */
+    private Node messagesInFront() {
+        if (!(scene.lookup("#centreTabs") instanceof javafx.scene.control.TabPane tabs)
+                || tabs.getSelectionModel().getSelectedItem() == null) {
+            return null;
+        }
+        return tabs.getSelectionModel().getSelectedItem().getContent().lookup("#chatMessages");
+    }
+
     /** After each layout pass: is the awaited message the last one, and is its cell on screen? */
     private void afterLayout() {
         String body = awaitedBody;
         if (body == null || shownAt.get() != 0) {
             return;
         }
-        Node found = scene.lookup("#chatMessages");
+        Node found = messagesInFront();
         if (!(found instanceof ListView<?> list) || list.getItems().size() < awaitedItems) {
             return;
         }
@@ -252,7 +261,7 @@ public final class ChatPaneBench implements AutoCloseable {
     public int itemCount() {
         int[] count = {0};
         ShellFixture.onFx(() -> {
-            if (scene.lookup("#chatMessages") instanceof ListView<?> list) {
+            if (messagesInFront() instanceof ListView<?> list) {
                 count[0] = list.getItems().size();
             }
         });
