@@ -5,10 +5,7 @@
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +28,6 @@ import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.impl.JidCreate;
 
 import welljabber.api.account.AccountId;
-import welljabber.api.storage.Migration;
-import welljabber.api.storage.PluginStorage;
-import welljabber.api.storage.SqlWork;
-import welljabber.api.storage.StorageException;
 import welljabber.plugin.chat.protocol.ChatProtocol;
 import welljabber.plugin.chat.protocol.HistoryListener;
 import welljabber.plugin.chat.search.SearchIndex;
@@ -46,6 +39,7 @@ import welljabber.sandbox.LoopbackConnections;
 import welljabber.sandbox.ProsodyOptions;
 import welljabber.sandbox.ProsodyServer;
 import welljabber.sandbox.RosterEntry;
+import welljabber.testsupport.storage.H2TestStorage;
 
 public final class ChatBench {
     private static final String[] WORDS = ("the of and to in is you that it he was for on are as with his they at be this from "
@@ -139,7 +133,7 @@ public final class ChatBench {
 
     /** The plugin's receive path: ChatManager listener, store in H2 first, then the receipt. */
     private static double pluginPath(ProsodyServer server, Path work, int burst, int round) throws Exception {
-        try (FileStorage storage = new FileStorage(work.resolve("burst-" + round))) {
+        try (H2TestStorage storage = fileStorage(work.resolve("burst-" + round))) {
             MessageStore store = new MessageStore(storage);
             store.migrate();
             CountDownLatch all = new CountDownLatch(burst);
@@ -207,7 +201,7 @@ public final class ChatBench {
     // ---- 2. opening a conversation with many stored messages --------------------------------------------------
 
     private static void openLargeConversation(Path work, int size) throws Exception {
-        try (FileStorage storage = new FileStorage(work.resolve("large"))) {
+        try (H2TestStorage storage = fileStorage(work.resolve("large"))) {
             MessageStore store = new MessageStore(storage);
             store.migrate();
             ConversationKey key = new ConversationKey(new AccountId("me"), JidCreate.bareFrom("alice@localhost"));
@@ -221,7 +215,7 @@ public final class ChatBench {
                     (System.nanoTime() - filling) / 1e9);
         }
         // Reopen, as a new start of the app would: the first page is read from a cold database.
-        try (FileStorage storage = new FileStorage(work.resolve("large"))) {
+        try (H2TestStorage storage = fileStorage(work.resolve("large"))) {
             MessageStore store = new MessageStore(storage);
             ConversationKey key = new ConversationKey(new AccountId("me"), JidCreate.bareFrom("alice@localhost"));
             long cold = System.nanoTime();
@@ -255,7 +249,7 @@ public final class ChatBench {
 
     private static void fillSearch(Path work, int size) throws Exception {
         Random random = new Random(6);
-        try (FileStorage storage = new FileStorage(work.resolve("search"))) {
+        try (H2TestStorage storage = fileStorage(work.resolve("search"))) {
             MessageStore store = new MessageStore(storage);
             store.migrate();
             long filling = System.nanoTime();
@@ -287,7 +281,7 @@ public final class ChatBench {
     }
 
     private static void querySearch(Path work, int size) throws Exception {
-        try (FileStorage storage = new FileStorage(work.resolve("search"))) {
+        try (H2TestStorage storage = fileStorage(work.resolve("search"))) {
             MessageStore store = new MessageStore(storage);
             long migrating = System.nanoTime();
             store.migrate(); // a reused database may predate the newest migrations
@@ -366,71 +360,12 @@ public final class ChatBench {
         return fallback;
     }
 
-    /** The plugin's storage on an H2 file opened as the shell opens its database (Database: DB_CLOSE_ON_EXIT off, WRITE_DELAY 0). */
-    private static final class FileStorage implements PluginStorage, AutoCloseable {
-        private final String url;
-        private final Connection keepOpen;
-
-        FileStorage(Path file) throws SQLException {
-            this.url = "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-            this.keepOpen = DriverManager.getConnection(url);
-            // As the shell's Database does since issue #6's kill test: every commit is in the file before it
-            // returns. Without it this harness measured a cheaper store than the shell has (81% of raw Smack
-            // at 68a8840, against 49% for the shell on screen).
-            try (var statement = keepOpen.createStatement()) {
-                statement.execute("SET WRITE_DELAY 0");
-            }
-        }
-
-        @Override
-        public String schema() {
-            return "PUBLIC";
-        }
-
-        @Override
-        public int migrate(List<Migration> migrations) {
-            return inTransaction(connection -> {
-                try (var statement = connection.createStatement()) {
-                    statement.execute("CREATE TABLE IF NOT EXISTS BENCH_VERSION (V INT)");
-                    var rows = statement.executeQuery("SELECT COALESCE(MAX(V), 0) FROM BENCH_VERSION");
-                    rows.next();
-                    int version = rows.getInt(1);
-                    for (Migration migration : migrations) {
-                        if (migration.version() > version) {
-                            statement.execute(migration.sql());
-                            statement.execute("INSERT INTO BENCH_VERSION VALUES (" + migration.version() + ")");
-                            version = migration.version();
-                        }
-                    }
-                    return version;
-                }
-            });
-        }
-
-        @Override
-        public <T> T withConnection(SqlWork<T> work) {
-            try (Connection connection = DriverManager.getConnection(url)) {
-                return work.run(connection);
-            } catch (SQLException e) {
-                throw new StorageException("bench database", e);
-            }
-        }
-
-        @Override
-        public <T> T inTransaction(SqlWork<T> work) {
-            try (Connection connection = DriverManager.getConnection(url)) {
-                connection.setAutoCommit(false);
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException e) {
-                throw new StorageException("bench database", e);
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            keepOpen.close();
-        }
+    /**
+     * The plugin's store on an H2 file, as the shell keeps it since issue #6's kill test: every commit in
+     * the file before it returns (WRITE_DELAY 0). Without it this harness measured a cheaper store than the
+     * shell has (81% of raw Smack at 68a8840, against 49% for the shell on screen).
+     */
+    private static H2TestStorage fileStorage(Path file) {
+        return H2TestStorage.file(file, ";WRITE_DELAY=0");
     }
 }

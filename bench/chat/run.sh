@@ -52,6 +52,6 @@ else
 fi
 if [ "$only" != screen ]; then
   # Class path mode: the harness reaches into the plugin's packages, which its module does not export.
-  "$JAVA_HOME/bin/java" -Xmx1g -cp "$root/app/target/modules/*" "$here/ChatBench.java" "$@"
+  "$JAVA_HOME/bin/java" -Xmx1g -cp "$root/app/target/modules/*:$root/test-support/target/welljabber-test-support-0.1.0-SNAPSHOT.jar" "$here/ChatBench.java" "$@"
 fi
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
