@@ -55,6 +55,9 @@ final class MessageCell extends ListCell<StoredMessage> {
         // 0, and wrapping a 64 KB message at a width of nothing breaks it before every character, which
         // took JavaFX's text layout minutes on the FX thread.
         body.prefWidthProperty().bind(Bindings.max(MIN_TEXT_WIDTH, list.widthProperty().subtract(TEXT_INSET)));
+        // The same when the cell is measured at a width of nothing (VirtualFlow sizing cells before it has one
+        // itself): the box passes its width down to the text, bounded by the text's minimum width.
+        body.setMinWidth(MIN_TEXT_WIDTH);
         body.setMinHeight(Region.USE_PREF_SIZE);
         setPrefWidth(0); // let the list's width, not the text's, decide the cell's width so the text wraps
     }
