@@ -64,8 +64,7 @@ class ChatUiTest extends ShellUiTest {
     @Test
     void aliceWritesATabOpensAndTheAnswerIsDelivered(ProsodyServer server, XmppTestClients clients) throws Exception {
         XMPPTCPConnection alice = clients.login("alice");
-        List<Message> aliceGot = new CopyOnWriteArrayList<>();
-        ChatManager.getInstanceFor(alice).addIncomingListener((from, message, chat) -> aliceGot.add(message));
+        List<Message> aliceGot = inbox(alice);
 
         startShell();
         steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
@@ -140,8 +139,7 @@ class ChatUiTest extends ShellUiTest {
     void aChatOpenedFromTheContactsListDeliversAndCountsWhatArrivesBehindAnotherTab(ProsodyServer server,
             XmppTestClients clients) throws Exception {
         XMPPTCPConnection alice = clients.login("alice");
-        List<Message> aliceGot = new CopyOnWriteArrayList<>();
-        ChatManager.getInstanceFor(alice).addIncomingListener((from, message, chat) -> aliceGot.add(message));
+        List<Message> aliceGot = inbox(alice);
         startShell();
         List<UnreadCountChanged> unread = new CopyOnWriteArrayList<>();
         shell.app().events().subscribe(UnreadCountChanged.class, Delivery.BACKGROUND, unread::add);
@@ -163,9 +161,7 @@ class ChatUiTest extends ShellUiTest {
         // unread there and in the contacts list.
         steps.chooseMenuItem("View", "Close tab");
         await(() -> chatTab("Alice").isEmpty(), () -> "Alice's tab did not close: " + tabTitles());
-        steps.chooseMenuItem("File", "New conversation…");
-        steps.fill("#newChatAddress", "nobody@localhost");
-        robot.clickOn("OK");
+        newConversation("nobody@localhost");
         await(() -> chatTab("nobody").map(Tab::isSelected).orElse(false), () -> "nobody's tab is not in front: " + tabTitles());
         aliceSays(alice, "Are you there?");
         await(() -> chatTab("Alice").map(Tab::getText).orElse("").equals("Alice (1)"), () -> "Alice's tab: " + tabTitles());
@@ -194,9 +190,7 @@ class ChatUiTest extends ShellUiTest {
         startShell();
         steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
         for (String name : List.of("first", "second", "third", "fourth")) {
-            steps.chooseMenuItem("File", "New conversation…");
-            steps.fill("#newChatAddress", name + "@localhost");
-            robot.clickOn("OK");
+            newConversation(name + "@localhost");
             await(() -> chatTab(name).map(Tab::isSelected).orElse(false), () -> name + " is not in front: " + tabTitles());
         }
 
@@ -212,17 +206,14 @@ class ChatUiTest extends ShellUiTest {
         await(() -> tabTitles().equals(List.of("first", "fourth")), () -> "after View → Close tab on third: " + tabTitles());
 
         // A closed conversation opens again in a fresh tab.
-        steps.chooseMenuItem("File", "New conversation…");
-        steps.fill("#newChatAddress", "second@localhost");
-        robot.clickOn("OK");
+        newConversation("second@localhost");
         await(() -> tabTitles().equals(List.of("first", "fourth", "second")), () -> "after opening second again: " + tabTitles());
     }
 
     @Test
     void anXmppLinkOpensTheChatWithItsTextReadyToSend(ProsodyServer server, XmppTestClients clients) throws Exception {
         XMPPTCPConnection alice = clients.login("alice");
-        List<Message> aliceGot = new CopyOnWriteArrayList<>();
-        ChatManager.getInstanceFor(alice).addIncomingListener((from, message, chat) -> aliceGot.add(message));
+        List<Message> aliceGot = inbox(alice);
         startShell();
         steps.addAccount("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
         steps.awaitTrustDialog();
@@ -322,9 +313,7 @@ class ChatUiTest extends ShellUiTest {
         startShell();
         steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
 
-        steps.chooseMenuItem("File", "New conversation…");
-        steps.fill("#newChatAddress", "nobody@localhost");
-        robot.clickOn("OK");
+        newConversation("nobody@localhost");
         await(() -> chatTab("nobody").isPresent(), () -> "no tab for nobody: " + tabTitles());
 
         TextArea input = inFront("#chatInput", TextArea.class);
@@ -375,6 +364,20 @@ class ChatUiTest extends ShellUiTest {
 
     private Label contactName(String name) {
         return robot.lookup("#rosterList .roster-name").match((Label label) -> name.equals(label.getText())).queryAs(Label.class);
+    }
+
+    /** The chat messages a plain client receives, as they come. */
+    private static List<Message> inbox(XMPPTCPConnection client) {
+        List<Message> got = new CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(client).addIncomingListener((from, message, chat) -> got.add(message));
+        return got;
+    }
+
+    /** File → New conversation… with {@code address}, as a user types it. */
+    private void newConversation(String address) {
+        steps.chooseMenuItem("File", "New conversation…");
+        steps.fill("#newChatAddress", address);
+        robot.clickOn("OK");
     }
 
     private static void aliceSays(XMPPTCPConnection alice, String body) throws Exception {
