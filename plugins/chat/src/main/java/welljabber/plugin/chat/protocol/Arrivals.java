@@ -62,6 +62,11 @@ final class Arrivals {
         this.clock = clock;
     }
 
+    /** The same arrivals stored into {@code other} (one transaction's view) and told to {@code told}. */
+    Arrivals storingInto(MessageStore other, HistoryListener told) {
+        return new Arrivals(account, other, told, clock, ownAddress);
+    }
+
     /**
      * @param peer     the contact's bare address (the sender, or for our own copies the recipient)
      * @param outgoing whether we sent it from another client

@@ -48,7 +48,7 @@ public final class ChatProtocol {
             return;
         }
         Arrivals arrivals = arrivals(account, connection);
-        Attachment attachment = new Attachment(new Inbound(connection, arrivals), new Carbons(arrivals),
+        Attachment attachment = new Attachment(new Inbound(connection, store, arrivals, listener), new Carbons(arrivals),
                 new Answers(account, store, listener, locale), new ConnectionListener() {
                     @Override
                     public void authenticated(XMPPConnection authenticated, boolean resumed) {

@@ -1,6 +1,10 @@
 package welljabber.plugin.chat.protocol;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
@@ -11,38 +15,103 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jxmpp.jid.EntityBareJid;
 
+import welljabber.plugin.chat.store.MessageStore;
+
 /**
  * A contact's message, from Smack's ChatManager (which already keeps to chat and normal messages with
  * a body from a full address, in order, on one thread): stored first, then acknowledged with a receipt
  * (XEP-0184). If storing fails no receipt goes out, so the sender's client still shows the message as
  * not delivered rather than us claiming a message we do not have.
+ *
+ * <p>Messages that arrive while earlier ones are being stored wait, and are then stored together, in
+ * order, in one transaction; they are shown and acknowledged once it is committed. In a burst that is
+ * one commit for up to {@link #MOST_AT_ONCE} messages instead of one each; a lone message is stored at
+ * once, as before. Smack cannot tell a listener that more is queued behind the message it hands over,
+ * so the listener only queues and a thread of ours stores.
  */
 final class Inbound implements IncomingChatMessageListener {
     private static final System.Logger LOG = System.getLogger(Inbound.class.getName());
+    /** The most messages in one transaction: a receipt waits for at most this many to be stored. */
+    static final int MOST_AT_ONCE = 250;
 
     private final XMPPConnection connection;
+    private final MessageStore store;
     private final Arrivals arrivals;
+    private final HistoryListener listener;
+    private final ConcurrentLinkedQueue<Arrival> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean storing = new AtomicBoolean();
 
-    Inbound(XMPPConnection connection, Arrivals arrivals) {
+    private record Arrival(Message message, EntityBareJid from, Optional<String> resource) {
+    }
+
+    /** {@code arrivals} decides how a message is stored; {@code listener} hears of it once committed. */
+    Inbound(XMPPConnection connection, MessageStore store, Arrivals arrivals, HistoryListener listener) {
         this.connection = connection;
+        this.store = store;
         this.arrivals = arrivals;
+        this.listener = listener;
     }
 
     @Override
     public void newIncomingMessage(EntityBareJid from, Message message, Chat chat) {
-        Optional<String> resource = Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString);
-        // A duplicate counts as stored and is acknowledged again: its sender resends because our receipt was lost.
-        if (arrivals.take(message, from, false, resource).inHistory()) {
-            acknowledge(message);
+        waiting.add(new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString)));
+        if (storing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("welljabber-chat-inbound").start(this::storeWaiting);
+        }
+    }
+
+    /** Runs on one thread at a time: stores what waits, batch after batch, until nothing does. */
+    private void storeWaiting() {
+        while (true) {
+            List<Arrival> batch = new ArrayList<>();
+            for (Arrival next; batch.size() < MOST_AT_ONCE && (next = waiting.poll()) != null; ) {
+                batch.add(next);
+            }
+            if (!batch.isEmpty()) {
+                store(batch);
+                continue;
+            }
+            storing.set(false);
+            // One queued between the poll and the flag dropping found the flag still up: take it, unless
+            // a new thread already has.
+            if (waiting.isEmpty() || !storing.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private void store(List<Arrival> batch) {
+        DeferredHistory news = new DeferredHistory();
+        List<Arrivals.Taken> taken;
+        try {
+            // A duplicate counts as stored and is acknowledged again: its sender resends because our receipt was lost.
+            taken = store.inOneTransaction(inBatch -> {
+                Arrivals batchArrivals = arrivals.storingInto(inBatch, news);
+                return batch.stream().map(a -> batchArrivals.take(a.message(), a.from(), false, a.resource())).toList();
+            });
+        } catch (RuntimeException notCommitted) {
+            news.forget();
+            LOG.log(System.Logger.Level.ERROR, "Could not store " + batch.size() + " messages; no receipts sent for them",
+                    notCommitted);
+            return;
+        }
+        news.tell(listener);
+        for (int i = 0; i < batch.size(); i++) {
+            if (taken.get(i).inHistory()) {
+                acknowledge(batch.get(i).message());
+            }
         }
     }
 
     /**
      * Receipts only to contacts who see our presence, as XEP-0184 §8 advises (and Smack's default
-     * does): a receipt tells the sender we are online.
+     * does): a receipt tells the sender we are online. Never while the connection is between sessions:
+     * Smack would write it into a stream still being negotiated (after a reconnect began), and the server
+     * ends that stream with an error (seen: Prosody's invalid-namespace). The sender resends what has no
+     * receipt; the copy is recognised and acknowledged then.
      */
     private void acknowledge(Message message) {
-        if (!DeliveryReceiptManager.hasDeliveryReceiptRequest(message)
+        if (!connection.isAuthenticated() || !DeliveryReceiptManager.hasDeliveryReceiptRequest(message)
                 || !Roster.getInstanceFor(connection).isSubscribedToMyPresence(message.getFrom())) {
             return;
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -36,6 +37,16 @@ public final class MessageStore {
 
     public MessageStore(PluginStorage storage) {
         this.storage = storage;
+    }
+
+    /**
+     * Runs {@code work} with a store whose every call goes into one transaction, committed when
+     * {@code work} returns and undone if it or the commit throws. A burst of arrivals written this way
+     * costs one commit instead of one per message: with WRITE_DELAY 0 each commit writes to the file,
+     * which profiling put at about half the cost of storing a message.
+     */
+    public <T> T inOneTransaction(Function<MessageStore, T> work) {
+        return storage.inTransaction(connection -> work.apply(new MessageStore(new SharedTransaction(storage.schema(), connection))));
     }
 
     /** Our corrections, in the same history. */

@@ -2,6 +2,7 @@ package welljabber.plugin.chat.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -62,6 +63,36 @@ class MessageStoreTest {
         assertTrue(store.insertWire(from(bob, "hi", 1000, "s1", "o1")).isPresent());
 
         assertEquals(List.of("hi", "yo", "plain", "plain"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+    }
+
+    @Test
+    void oneTransactionKeepsDuplicatesAndCorrectionsApartAndIsSeenByOthersOnlyWhenCommitted() {
+        store.insertWire(from(alice, "before", 500, "s0", "o0"));
+        List<Optional<StoredMessage>> stored = store.inOneTransaction(batch -> {
+            Optional<StoredMessage> first = batch.insertWire(from(alice, "one", 1000, "s1", "o1"));
+            Optional<StoredMessage> again = batch.insertWire(from(alice, "one", 1001, "s1b", "o1"));
+            Optional<StoredMessage> corrected = batch.correct(alice, false, "s0", "before, corrected");
+            Optional<StoredMessage> second = batch.insertWire(from(alice, "two", 2000, "s2", "o2"));
+            // Another connection (the list reading a page) does not see the batch before its commit.
+            assertEquals(List.of("before"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+            return List.of(first, again, corrected, second);
+        });
+        assertTrue(stored.get(0).isPresent());
+        assertTrue(stored.get(1).isEmpty(), "the duplicate inside the batch is recognised and the batch goes on");
+        assertEquals("before, corrected", stored.get(2).orElseThrow().body());
+        assertTrue(stored.get(3).isPresent());
+        assertEquals(List.of("before, corrected", "one", "two"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+    }
+
+    @Test
+    void aTransactionThatFailsLeavesNothingOfItsMessages() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.inOneTransaction(batch -> {
+            batch.insertWire(from(alice, "lost with the batch", 1000, "s1", "o1"));
+            throw new IllegalStateException("the commit never comes");
+        }));
+        assertEquals("the commit never comes", thrown.getMessage());
+        assertEquals(List.of(), store.newest(alice, 10));
+        assertTrue(store.insertWire(from(alice, "lost with the batch", 1000, "s1", "o1")).isPresent(), "not remembered as seen either");
     }
 
     @Test
