@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
@@ -33,6 +34,8 @@ final class Inbound implements IncomingChatMessageListener {
     private static final System.Logger LOG = System.getLogger(Inbound.class.getName());
     /** The most messages in one transaction: a receipt waits for at most this many to be stored. */
     static final int MOST_AT_ONCE = 250;
+    /** Receipts kept for a session at most; beyond, the oldest are dropped (their messages are stored all the same). */
+    private static final int MOST_RECEIPTS_HELD = 10_000;
 
     private final XMPPConnection connection;
     private final MessageStore store;
@@ -40,6 +43,9 @@ final class Inbound implements IncomingChatMessageListener {
     private final HistoryListener listener;
     private final ConcurrentLinkedQueue<Arrival> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean storing = new AtomicBoolean();
+    /** Receipts that found the connection down; sent when the next session starts. */
+    private final ConcurrentLinkedQueue<Message> heldReceipts = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger heldCount = new AtomicInteger();
 
     private record Arrival(Message message, EntityBareJid from, Optional<String> resource) {
     }
@@ -105,27 +111,59 @@ final class Inbound implements IncomingChatMessageListener {
 
     /**
      * Receipts only to contacts who see our presence, as XEP-0184 §8 advises (and Smack's default
-     * does): a receipt tells the sender we are online. Never while the connection is between sessions:
-     * Smack would write it into a stream still being negotiated (after a reconnect began), and the server
-     * ends that stream with an error (seen: Prosody's invalid-namespace). The sender resends what has no
-     * receipt; the copy is recognised and acknowledged then.
+     * does): a receipt tells the sender we are online.
      */
     private void acknowledge(Message message) {
-        if (!connection.isAuthenticated() || !DeliveryReceiptManager.hasDeliveryReceiptRequest(message)
+        if (!DeliveryReceiptManager.hasDeliveryReceiptRequest(message)
                 || !Roster.getInstanceFor(connection).isSubscribedToMyPresence(message.getFrom())) {
             return;
         }
         Message receipt = DeliveryReceiptManager.receiptMessageFor(message);
-        if (receipt == null) {
-            return; // no stanza id to refer to
+        if (receipt != null) { // null: no stanza id to refer to
+            send(receipt);
         }
-        try {
-            connection.sendStanza(receipt);
-        } catch (SmackException.NotConnectedException gone) {
-            // The sender will resend; the copy is recognised and acknowledged then.
-            LOG.log(System.Logger.Level.INFO, "Connection gone before the receipt to {0} went out", message.getFrom());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Sends a receipt, or keeps it for the next session when the connection is down. Never while the
+     * connection is between sessions: Smack would write it into a stream still being negotiated, and the
+     * server ends that stream with an error (seen: Prosody's invalid-namespace). Kept, not dropped: the
+     * sender's message waits for it to show as delivered, and a message the server already took is not
+     * sent again (seen: the server-restart test's message left "sent" for good).
+     */
+    private void send(Message receipt) {
+        if (connection.isAuthenticated()) {
+            try {
+                connection.sendStanza(receipt);
+                return;
+            } catch (SmackException.NotConnectedException gone) {
+                // kept below
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        keep(receipt);
+    }
+
+    private void keep(Message receipt) {
+        heldReceipts.add(receipt);
+        if (heldCount.incrementAndGet() > MOST_RECEIPTS_HELD && heldReceipts.poll() != null) {
+            heldCount.decrementAndGet();
+            LOG.log(System.Logger.Level.INFO, "Too many receipts waiting for a connection; the oldest is dropped");
+        }
+        LOG.log(System.Logger.Level.DEBUG, "Connection down; the receipt to {0} waits for the next session", receipt.getTo());
+    }
+
+    /** The connection has a session again: receipts kept while it had none go out now, oldest first. */
+    void sessionStarted() {
+        for (int left = heldCount.get(); left > 0 && connection.isAuthenticated(); left--) {
+            Message receipt = heldReceipts.poll();
+            if (receipt == null) {
+                return;
+            }
+            heldCount.decrementAndGet();
+            send(receipt);
         }
     }
 }
