@@ -1,18 +1,22 @@
 package welljabber.plugin.chat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.roster.Roster;
@@ -42,6 +46,7 @@ import welljabber.api.ui.TabContent;
 import welljabber.plugin.chat.conversation.ConversationActions;
 import welljabber.plugin.chat.conversation.ConversationModel;
 import welljabber.plugin.chat.conversation.Conversations;
+import welljabber.plugin.chat.notice.NoticeGate;
 import welljabber.plugin.chat.protocol.Archive;
 import welljabber.plugin.chat.protocol.ChatProtocol;
 import welljabber.plugin.chat.protocol.HistoryFanOut;
@@ -95,6 +100,9 @@ public final class ChatPlugin implements Plugin {
     private SearchPane searchPane;
     private Conversations conversations;
     private LinkOpener links;
+    /** FX thread only: which new messages become desktop notices, and the timer for those it holds back. */
+    private final NoticeGate notices = new NoticeGate();
+    private PauseTransition heldNotices;
     private volatile boolean ready;
 
     @Override
@@ -142,7 +150,7 @@ public final class ChatPlugin implements Plugin {
         HistoryListener history = new HistoryFanOut(List.of(conversations, indexer));
         this.outbox = new Outbox(store, history, context.sessions()::connection, clock, this::sendTyping);
         this.chatStates = new ChatStates(context.sessions()::connection);
-        this.protocol = new ChatProtocol(store, history, conversations, texts.locale(), clock);
+        this.protocol = new ChatProtocol(store, history, conversations, conversations::isOnScreen, texts.locale(), clock);
         this.archive = new Archive(protocol, store, context.sessions()::connection, clock);
         this.links = new LinkOpener(context.background(), sentence -> context.ui().notify(texts.get("settings.title"), sentence),
                 texts.get("link.notOpened"));
@@ -256,12 +264,18 @@ public final class ChatPlugin implements Plugin {
         if (conversations != null) {
             conversations.closeAll();
         }
+        PauseTransition timer = heldNotices;
+        if (timer != null) {
+            // An animation is the FX thread's to stop.
+            Platform.runLater(timer::stop);
+        }
     }
 
     private TabContent tab(ConversationKey key) {
         ConversationModel model = conversations.open(key,
                 failure -> context.ui().notify(texts.get("settings.title"), texts.get("history.failed")));
         ConversationView view = new ConversationView(model, texts, links, () -> conversations.markRead(key),
+                seen -> conversations.setOnScreen(key, seen),
                 sentence -> context.ui().notify(texts.get("settings.title"), sentence),
                 new welljabber.plugin.chat.export.ExportAction(store, context.background(), texts, context.ui(),
                         () -> Optional.ofNullable(ownJids.get(key.account())).map(Object::toString).orElse(model.ownName())));
@@ -300,19 +314,55 @@ public final class ChatPlugin implements Plugin {
 
     /**
      * A new message from a contact; FX thread. Opens its tab if none is open, behind the one the user
-     * is in, and tells the user if they are elsewhere.
+     * is in, and tells the user if they are elsewhere (a burst as one notice and then one summary).
      */
     private void arrived(StoredMessage message) {
         if (!views.containsKey(message.key())) {
             context.ui().openTabInBackground(CentreTabType.CHAT, message.key().account(), message.key().peer());
         }
-        boolean inFront = context.ui().mainWindow().map(Window::isFocused).orElse(false);
-        if (!inFront && context.preferences().getBoolean(NOTIFY_KEY, true)) {
-            String sender = new Names().peer(message.key());
-            String text = BodyRenderer.render(message.body(), sender).text();
-            context.ui().notify(texts.format("notice.title", sender),
-                    text.length() > NOTICE_LENGTH ? text.substring(0, NOTICE_LENGTH) + "…" : text);
+        Instant now = Instant.now();
+        switch (notices.arrived(message.key(), userLooking(), context.preferences().getBoolean(NOTIFY_KEY, true), now)) {
+            case SHOW -> {
+                String sender = new Names().peer(message.key());
+                String text = BodyRenderer.render(message.body(), sender).text();
+                context.ui().notify(texts.format("notice.title", sender),
+                        text.length() > NOTICE_LENGTH ? text.substring(0, NOTICE_LENGTH) + "…" : text);
+            }
+            case HOLD -> tellHeldLater(now);
+            case NONE -> {
+            }
         }
+    }
+
+    private boolean userLooking() {
+        return context.ui().mainWindow().map(Window::isFocused).orElse(false);
+    }
+
+    /** One timer for what the notice gate holds back; FX thread. */
+    private void tellHeldLater(Instant now) {
+        if (heldNotices != null && heldNotices.getStatus() == Animation.Status.RUNNING) {
+            return;
+        }
+        heldNotices = new PauseTransition(Duration.millis(Math.max(1, java.time.Duration.between(now, notices.summaryDue()).toMillis())));
+        heldNotices.setOnFinished(done -> {
+            if (userLooking()) {
+                notices.userLooked();
+                return;
+            }
+            Instant at = Instant.now();
+            notices.held(at).ifPresentOrElse(summary -> {
+                Names names = new Names();
+                String text = summary.from().size() == 1
+                        ? texts.format("notice.summary.one", summary.messages(), names.peer(summary.from().iterator().next()))
+                        : texts.format("notice.summary.many", summary.messages(), summary.from().size());
+                context.ui().notify(texts.get("notice.summary.title"), text);
+            }, () -> {
+                if (notices.holding()) {
+                    tellHeldLater(at); // the timer ran a little early for the clock
+                }
+            });
+        });
+        heldNotices.play();
     }
 
     /** File → New conversation…: asks for an address and opens it on the first connected account. */

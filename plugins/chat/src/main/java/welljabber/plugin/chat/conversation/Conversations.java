@@ -3,6 +3,8 @@ package welljabber.plugin.chat.conversation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -31,6 +33,7 @@ public final class Conversations implements HistoryListener, PeerStates {
     private final ReadMarker reads;
     /** FX thread only. */
     private final Map<ConversationKey, ConversationModel> open = new HashMap<>();
+    private final Set<ConversationKey> onScreen = ConcurrentHashMap.newKeySet();
 
     /** How the conversation names the contact and us. */
     public interface Names {
@@ -85,11 +88,31 @@ public final class Conversations implements HistoryListener, PeerStates {
 
     /** The conversation's tab was closed; FX thread. */
     public void closed(ConversationKey key) {
+        onScreen.remove(key);
         Optional.ofNullable(open.remove(key)).ifPresent(ConversationModel::close);
+    }
+
+    /** Whether the user can see the conversation now (its tab in front of the focused window); FX thread. */
+    public void setOnScreen(ConversationKey key, boolean seen) {
+        if (seen) {
+            onScreen.add(key);
+        } else {
+            onScreen.remove(key);
+        }
+    }
+
+    /**
+     * Whether the user can see the conversation now; any thread. A message stored while it is, is stored
+     * as read: marking it read afterwards rewrote its row in every index, for each message of a burst
+     * into the conversation the user is looking at.
+     */
+    public boolean isOnScreen(ConversationKey key) {
+        return onScreen.contains(key);
     }
 
     /** The plugin stops: every conversation is let go; FX thread. */
     public void closeAll() {
+        onScreen.clear();
         open.values().forEach(ConversationModel::close);
         open.clear();
     }
@@ -118,7 +141,7 @@ public final class Conversations implements HistoryListener, PeerStates {
 
     @Override
     public void added(StoredMessage message) {
-        if (!message.outgoing()) {
+        if (message.unread()) {
             unread.increment(message.key());
         }
         fx.run(() -> {

@@ -9,7 +9,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /**
- * Hands work to the FX thread in batches, at most one batch per frame (and 30 a second): during a burst of thousands
+ * Hands work to the FX thread in batches, at most one batch per frame (and 10 a second): during a burst of thousands
  * of messages one pulse carries many updates instead of flooding the FX queue with one each, and a
  * batch stops after a few milliseconds so the window keeps drawing. Batches run at the start of a
  * pulse (an animation timer runs while work waits): handed over with {@code Platform.runLater} as
@@ -21,10 +21,12 @@ final class FxQueue {
     /** How long one batch may hold the FX thread; well below a frame. */
     private static final long BATCH_NANOS = 8_000_000;
     /**
-     * At most one batch per this many nanoseconds (30 a second): each batch that adds messages makes the
-     * conversation's list scroll and fill its cells again, which in a burst cost more than the messages.
+     * At most one batch per this many nanoseconds (10 a second): each batch that adds messages makes the
+     * conversation's list scroll, put its cells back and style them again, and the window be drawn again,
+     * which in a burst cost more than the messages. A message after a quiet moment is still shown at the
+     * next frame; only a burst is shown in steps of a tenth of a second, faster than anyone reads.
      */
-    private static final long BATCH_INTERVAL_NANOS = 33_000_000;
+    private static final long BATCH_INTERVAL_NANOS = 100_000_000;
 
     private final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
     /** Whether the timer runs (or is being started): set by whoever queues work first, cleared when it is done. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.jivesoftware.smack.packet.Message;
@@ -52,9 +53,12 @@ final class Arrivals {
     private final HistoryListener listener;
     private final Clock clock;
     private final Supplier<BareJid> ownAddress;
+    private final Predicate<ConversationKey> onScreen;
 
     /** {@code ownAddress} is our bare address on this connection, or null before login. */
-    Arrivals(AccountId account, MessageStore store, HistoryListener listener, Clock clock, Supplier<BareJid> ownAddress) {
+    Arrivals(AccountId account, MessageStore store, HistoryListener listener, Clock clock, Predicate<ConversationKey> onScreen,
+            Supplier<BareJid> ownAddress) {
+        this.onScreen = onScreen;
         this.ownAddress = ownAddress;
         this.account = account;
         this.store = store;
@@ -64,7 +68,7 @@ final class Arrivals {
 
     /** The same arrivals stored into {@code other} (one transaction's view) and told to {@code told}. */
     Arrivals storingInto(MessageStore other, HistoryListener told) {
-        return new Arrivals(account, other, told, clock, ownAddress);
+        return new Arrivals(account, other, told, clock, onScreen, ownAddress);
     }
 
     /**
@@ -103,7 +107,8 @@ final class Arrivals {
             }
             WireMessage wire = new WireMessage(key, outgoing, resource, body, at, Optional.ofNullable(message.getStanzaId()),
                     Optional.ofNullable(OriginIdElement.getOriginId(message)).map(OriginIdElement::getId), serverId);
-            Optional<StoredMessage> stored = seq.isPresent() ? store.insertOlder(wire, seq.getAsLong()) : store.insertWire(wire);
+            boolean seen = onScreen.test(key);
+            Optional<StoredMessage> stored = seq.isPresent() ? store.insertOlder(wire, seen, seq.getAsLong()) : store.insertWire(wire, seen);
             stored.ifPresent(listener::added);
             return stored.isPresent() ? Taken.STORED : Taken.KNOWN;
         } catch (RuntimeException storageFailed) {

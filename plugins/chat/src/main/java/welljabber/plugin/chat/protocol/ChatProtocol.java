@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.XMPPConnection;
@@ -14,6 +15,7 @@ import org.jivesoftware.smackx.chatstates.ChatStateListener;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 
 import welljabber.api.account.AccountId;
+import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.MessageStore;
 
 /**
@@ -28,13 +30,22 @@ public final class ChatProtocol {
     private final Locale locale;
     private final Clock clock;
     private final PeerStates peerStates;
+    private final Predicate<ConversationKey> onScreen;
     private final Map<XMPPConnection, Attachment> attachments = new ConcurrentHashMap<>();
 
     private record Attachment(Inbound inbound, Carbons carbons, Answers answers, ConnectionListener carbonsOn,
             ChatStateListener typing) {
     }
 
+    /** Without a screen (tests, the bench without UI): no conversation is ever being looked at. */
     public ChatProtocol(MessageStore store, HistoryListener listener, PeerStates peerStates, Locale locale, Clock clock) {
+        this(store, listener, peerStates, key -> false, locale, clock);
+    }
+
+    /** {@code onScreen}: whether the user is looking at a conversation; its new messages are stored as read. */
+    public ChatProtocol(MessageStore store, HistoryListener listener, PeerStates peerStates, Predicate<ConversationKey> onScreen,
+            Locale locale, Clock clock) {
+        this.onScreen = onScreen;
         this.peerStates = peerStates;
         this.store = store;
         this.listener = listener;
@@ -48,13 +59,15 @@ public final class ChatProtocol {
             return;
         }
         Arrivals arrivals = arrivals(account, connection);
-        Attachment attachment = new Attachment(new Inbound(connection, store, arrivals, listener), new Carbons(arrivals),
+        Inbound inbound = new Inbound(connection, store, arrivals, listener);
+        Attachment attachment = new Attachment(inbound, new Carbons(arrivals),
                 new Answers(account, store, listener, locale), new ConnectionListener() {
                     @Override
                     public void authenticated(XMPPConnection authenticated, boolean resumed) {
                         if (!resumed) {
                             enableCarbons(authenticated); // a new session starts without carbons
                         }
+                        inbound.sessionStarted();
                     }
                 }, ChatStates.attach(account, connection, peerStates));
         attachments.put(connection, attachment);
@@ -74,7 +87,7 @@ public final class ChatProtocol {
 
     /** What stores this connection's messages; also used by the archive, so both dedupe the same way. */
     Arrivals arrivals(AccountId account, XMPPConnection connection) {
-        return new Arrivals(account, store, listener, clock,
+        return new Arrivals(account, store, listener, clock, onScreen,
                 () -> connection.getUser() == null ? null : connection.getUser().asBareJid());
     }
 

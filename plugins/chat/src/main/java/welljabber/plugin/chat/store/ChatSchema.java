@@ -80,6 +80,10 @@ public final class ChatSchema {
                         CREATE TABLE IF NOT EXISTS PENDING_CORRECTION (
                             MESSAGE_ID BIGINT PRIMARY KEY REFERENCES MESSAGE(ID) ON DELETE CASCADE,
                             CORRECTION_ID VARCHAR(64) NOT NULL
-                        )"""));
+                        )"""),
+                // Marking a conversation read finds its unread messages alone: while a conversation is on
+                // screen during a burst it is marked read again and again, and each time read all of it.
+                new Migration(16, "a conversation's unread messages", """
+                        CREATE INDEX IF NOT EXISTS MESSAGE_UNREAD ON MESSAGE(ACCOUNT, PEER, UNREAD)"""));
     }
 }

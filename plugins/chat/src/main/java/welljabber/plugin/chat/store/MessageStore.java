@@ -64,7 +64,15 @@ public final class MessageStore {
      * client (SENT). Empty when the same message was stored before.
      */
     public Optional<StoredMessage> insertWire(WireMessage message) {
-        return insertWire(message, OptionalLong.empty());
+        return insertWire(message, false, OptionalLong.empty());
+    }
+
+    /**
+     * {@link #insertWire(WireMessage)}; {@code seen}: the user is looking at its conversation as it is
+     * stored, so a contact's message is stored as read.
+     */
+    public Optional<StoredMessage> insertWire(WireMessage message, boolean seen) {
+        return insertWire(message, seen, OptionalLong.empty());
     }
 
     /**
@@ -73,7 +81,12 @@ public final class MessageStore {
      * its messages, oldest first, numbers below it.
      */
     public Optional<StoredMessage> insertOlder(WireMessage message, long seq) {
-        return insertWire(message, OptionalLong.of(seq));
+        return insertWire(message, false, OptionalLong.of(seq));
+    }
+
+    /** {@link #insertOlder(WireMessage, long)}, stored as read when {@code seen}. */
+    public Optional<StoredMessage> insertOlder(WireMessage message, boolean seen, long seq) {
+        return insertWire(message, seen, OptionalLong.of(seq));
     }
 
     /** The lowest order number in the conversation (for back-filling below it), or a start value when empty. */
@@ -110,11 +123,11 @@ public final class MessageStore {
         });
     }
 
-    private Optional<StoredMessage> insertWire(WireMessage message, OptionalLong seq) {
+    private Optional<StoredMessage> insertWire(WireMessage message, boolean seen, OptionalLong seq) {
         String dedupeKey = DedupeKey.of(message);
         Optional<StoredMessage> stored = insert(message.key(), message.outgoing(), message.resource(), message.body(),
                 message.at(), message.stanzaId(), dedupeKey, message.serverId(),
-                message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing(), seq);
+                message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing() && !seen, seq);
         if (stored.isEmpty() && message.serverId().isPresent()) {
             rememberServerId(message, dedupeKey);
         }
@@ -478,7 +491,7 @@ public final class MessageStore {
     public int markRead(ConversationKey key) {
         return storage.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE MESSAGE SET UNREAD = FALSE WHERE ACCOUNT = ? AND PEER = ? AND UNREAD")) {
+                    "UPDATE MESSAGE SET UNREAD = FALSE WHERE ACCOUNT = ? AND PEER = ? AND UNREAD = TRUE")) {
                 update.setString(1, key.account().value());
                 update.setString(2, key.peer().toString());
                 return update.executeUpdate();

@@ -48,22 +48,27 @@ public final class ConversationView {
     private final VBox root;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final Runnable markRead;
+    private final Consumer<Boolean> onScreen;
     private BooleanBinding showing;
     private ScrollBar scrollBar;
     private boolean filled;
+    private VirtualFlow<?> flow;
     /** The user is at the end of the conversation: new messages scroll into view. */
     private boolean following = true;
     private boolean endScrollPending;
 
     /**
      * {@code markRead} is called (FX thread) whenever the user is looking at unread messages;
-     * {@code problem} shows a sentence to the user; {@code export} saves the conversation to a file.
+     * {@code onScreen} hears (FX thread) whether the user can see the conversation now (its tab in front
+     * of the focused window); {@code problem} shows a sentence to the user; {@code export} saves the
+     * conversation to a file.
      */
     public ConversationView(ConversationModel model, Texts texts, LinkOpener links, Runnable markRead,
-            Consumer<String> problem, ExportAction export) {
+            Consumer<Boolean> onScreen, Consumer<String> problem, ExportAction export) {
         this.model = model;
         this.texts = texts;
         this.markRead = markRead;
+        this.onScreen = onScreen;
         this.composer = new Composer(model, texts, problem);
         list.setId("chatMessages");
         list.getStyleClass().add("chat-messages");
@@ -103,6 +108,14 @@ public final class ConversationView {
         list.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> Platform.runLater(this::userScrolled));
         list.addEventFilter(KeyEvent.KEY_RELEASED, event -> Platform.runLater(this::userScrolled));
         model.unreadProperty().addListener((observable, before, after) -> readIfShowing());
+        // Scrolling a list that has no height yet (a tab just opened, not laid out) ends nowhere: the newest
+        // page then showed from its top now and then. Once it has a height, or a new one, the end is shown
+        // again, as long as the user is following the end.
+        list.heightProperty().addListener((observable, before, height) -> {
+            if (following && filled && height.doubleValue() > 0) {
+                scrollToEnd();
+            }
+        });
         root.sceneProperty().addListener((observable, before, after) -> watchShowing());
     }
 
@@ -135,15 +148,22 @@ public final class ConversationView {
     /** Keeps the newest message in view when it arrives while the user is at the end, or is ours. */
     private void messagesChanged(ListChangeListener.Change<? extends StoredMessage> change) {
         boolean toEnd = false;
+        boolean appendedBelowShownEnd = false;
         while (change.next()) {
             if (change.wasAdded() && change.getTo() == model.messages().size()) {
                 toEnd |= !filled || following || change.getAddedSubList().stream().anyMatch(StoredMessage::outgoing);
+                // Runs before the list's skin hears of the change, so the flow still shows the rows before it.
+                appendedBelowShownEnd = filled && lastVisibleIndex() >= change.getFrom() - 1;
             }
         }
         filled |= !model.messages().isEmpty();
         verticalScrollBar();
         if (toEnd) {
-            scrollToEnd();
+            if (appendedBelowShownEnd) {
+                followEnd();
+            } else {
+                scrollToEnd();
+            }
         }
     }
 
@@ -154,11 +174,21 @@ public final class ConversationView {
      */
     private void scrollToEnd() {
         list.scrollTo(model.messages().size() - 1);
+        followEnd();
+    }
+
+    /**
+     * Pushes the flow to its very end after the next layout, without {@link ListView#scrollTo}: when the
+     * end was on screen already, scrolling by pixels keeps the cells that stay and fills only the rows
+     * that come into view, where a jump to an index gave every visible cell a new item (in a burst, the
+     * FX thread's largest cost).
+     */
+    private void followEnd() {
         if (!endScrollPending) {
             endScrollPending = true;
             Platform.runLater(() -> {
                 endScrollPending = false;
-                if (following && list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                if (following && flow() instanceof VirtualFlow<?> flow) {
                     list.layout();
                     flow.scrollPixels(Double.MAX_VALUE / 4);
                 }
@@ -172,11 +202,24 @@ public final class ConversationView {
 
     /** Whether the last row is on screen, as laid out now. */
     private boolean lastVisible() {
-        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
-            return true; // not laid out yet
+        return lastVisibleIndex() >= model.messages().size() - 1;
+    }
+
+    /** The index of the last row on screen as laid out now; the largest int when there is no layout yet. */
+    private int lastVisibleIndex() {
+        if (!(flow() instanceof VirtualFlow<?> flow)) {
+            return Integer.MAX_VALUE; // not laid out yet
         }
         IndexedCell<?> last = flow.getLastVisibleCell();
-        return last == null || last.getIndex() >= model.messages().size() - 1;
+        return last == null ? Integer.MAX_VALUE : last.getIndex();
+    }
+
+    /** The list's flow once its skin made one (looked up once: a burst asks for it at every change), or null. */
+    private VirtualFlow<?> flow() {
+        if (flow == null && list.lookup(".virtual-flow") instanceof VirtualFlow<?> found) {
+            flow = found;
+        }
+        return flow;
     }
 
     /** The list's own scroll bar, once its skin exists: scrolling to its top loads the page before. */
@@ -212,12 +255,27 @@ public final class ConversationView {
             Window window = root.getScene().getWindow();
             showing = Bindings.createBooleanBinding(() -> tab.isSelected() && window != null && window.isFocused(),
                     tab.selectedProperty(), window == null ? tab.selectedProperty() : window.focusedProperty());
-            showing.addListener((observable, before, after) -> readIfShowing());
+            showing.addListener((observable, before, after) -> {
+                onScreen.accept(after);
+                readIfShowing();
+            });
+            onScreen.accept(showing.get());
             readIfShowing();
+            // A tab filled behind others was laid out at no height: show its end when it comes to the front.
+            tab.selectedProperty().addListener((observable, before, selected) -> {
+                if (selected && following && filled) {
+                    scrollToEnd();
+                }
+            });
         });
         list.applyCss();
         list.layout();
         verticalScrollBar();
+        // The first page can arrive before the list had a skin, and a scroll asked of a list without one is
+        // lost (the bench saw the newest page open at its top now and then): ask again now that it has one.
+        if (following && filled) {
+            scrollToEnd();
+        }
     }
 
     private Optional<Tab> findTab() {

@@ -184,6 +184,12 @@ class MessageStoreTest {
         assertEquals(2, store.markRead(alice));
         assertEquals(Map.of(bob, 1), store.unreadCounts());
         assertFalse(store.newest(alice, 10).stream().anyMatch(StoredMessage::unread));
+
+        // Stored while the user looks at the conversation: read from the start, nothing to mark.
+        assertFalse(store.insertWire(from(alice, "seen", 5, null, "a3"), true).orElseThrow().unread());
+        assertFalse(store.insertOlder(from(alice, "seen older", 0, null, "a0"), true, store.lowestSeq(alice) - 1).orElseThrow().unread());
+        assertEquals(Map.of(bob, 1), store.unreadCounts());
+        assertEquals(0, store.markRead(alice));
     }
 
     @Test
