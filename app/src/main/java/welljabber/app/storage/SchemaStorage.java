@@ -57,8 +57,12 @@ public final class SchemaStorage implements PluginStorage {
 
     private Connection open() throws SQLException {
         Connection connection = connector.connect();
-        try (var statement = connection.createStatement()) {
-            statement.execute("SET SCHEMA \"" + schema + "\"");
+        // A pooled session keeps its schema: set it once, not with a statement at every use (a burst of
+        // messages took a connection per batch and per read, and parsing this was a visible part of it).
+        if (!schema.equals(connection.getSchema())) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET SCHEMA \"" + schema + "\"");
+            }
         }
         return connection;
     }
