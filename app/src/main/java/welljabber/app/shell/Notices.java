@@ -15,7 +15,8 @@ final class Notices {
     }
 
     void show(String title, String text) {
-        Logger.info("Notice: {}: {}", title, text);
+        // The title only: a notice's text can be the start of someone's message, which has no place in a log file.
+        Logger.info("Notice: {}", title);
         if (owner == null || !owner.isShowing()) {
             return;
         }
