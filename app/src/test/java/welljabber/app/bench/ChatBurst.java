@@ -15,9 +15,14 @@ final class ChatBurst {
     /**
      * At most this many messages in flight. Without a window, a 10,000-message burst with receipts coming
      * back filled every buffer between the two clients and the server and all three stopped; the window is
-     * the same for both receivers and far above what either drains per millisecond.
+     * the same for both receivers and far above what either drains per millisecond. It must stay well below
+     * Smack's queue of stanzas the server has not acknowledged yet (1,000, stream management): with 1,000
+     * the sender's writer waited for room in that queue while its reader, which would have read the
+     * server's acknowledgement, waited for room in the writer's queue to answer the server's request for
+     * one, and the bench hung (jstack: PacketWriter.maybeAddToUnacknowledgedStanzas and
+     * PacketReader → sendSmAcknowledgementInternal, both parked).
      */
-    static final int WINDOW = 1_000;
+    static final int WINDOW = 500;
 
     private ChatBurst() {
     }

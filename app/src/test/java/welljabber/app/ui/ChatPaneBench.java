@@ -47,6 +47,11 @@ public final class ChatPaneBench implements AutoCloseable {
     private volatile String awaitedBody;
     private volatile int awaitedItems;
     private Scene scene;
+    /** FX thread only: what {@link #messagesInFront()} found last. */
+    private javafx.scene.control.TabPane tabs;
+    private javafx.scene.control.Tab listTab;
+    private Node listInTab;
+    private VirtualFlow<?> flowInList;
 
     /**
      * A burst: first send until the last message was in the shell's database (looked for every 20 ms, so
@@ -205,13 +210,33 @@ public final class ChatPaneBench implements AutoCloseable {
         }
     }
 
-    /** The message list of the conversation in front: other conversations' tabs have lists with the same id. FX thread. */
+    /**
+     * The message list of the conversation in front: other conversations' tabs have lists with the same id.
+     * FX thread. Looked up again only when another tab comes to the front: this runs after every layout
+     * pass, and searching the scene each time was a visible share of the FX thread's work in a burst.
+     */
     private Node messagesInFront() {
-        if (!(scene.lookup("#centreTabs") instanceof javafx.scene.control.TabPane tabs)
-                || tabs.getSelectionModel().getSelectedItem() == null) {
+        if (tabs == null && scene.lookup("#centreTabs") instanceof javafx.scene.control.TabPane found) {
+            tabs = found;
+        }
+        javafx.scene.control.Tab selected = tabs == null ? null : tabs.getSelectionModel().getSelectedItem();
+        if (selected == null) {
             return null;
         }
-        return tabs.getSelectionModel().getSelectedItem().getContent().lookup("#chatMessages");
+        if (selected != listTab || listInTab == null) {
+            listTab = selected;
+            listInTab = selected.getContent().lookup("#chatMessages");
+            flowInList = null;
+        }
+        return listInTab;
+    }
+
+    /** The flow of {@link #messagesInFront()}'s list, looked up once per list. FX thread. */
+    private VirtualFlow<?> flowInFront(ListView<?> list) {
+        if (flowInList == null && list.lookup(".virtual-flow") instanceof VirtualFlow<?> found) {
+            flowInList = found;
+        }
+        return flowInList;
     }
 
     /** After each layout pass: is the awaited message the last one, and is its cell on screen? */
@@ -225,7 +250,7 @@ public final class ChatPaneBench implements AutoCloseable {
             return;
         }
         Object newest = list.getItems().getLast();
-        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || !newest.toString().contains(body)) {
+        if (!(flowInFront(list) instanceof VirtualFlow<?> flow) || !newest.toString().contains(body)) {
             return;
         }
         IndexedCell<?> last = flow.getLastVisibleCell();
