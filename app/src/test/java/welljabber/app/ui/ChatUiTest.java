@@ -246,6 +246,20 @@ class ChatUiTest extends ShellUiTest {
         aliceEntry.setName("Alice Liddell");
         try {
             await(() -> chatTab("Alice Liddell").isPresent(), () -> "the tab did not follow the rename: " + tabTitles());
+
+            // Renamed here, in the Contacts list: Smack tells its listeners nothing, the roster plugin's event does.
+            awaitContactListed("Alice Liddell");
+            robot.rightClickOn(contactName("Alice Liddell"));
+            await(() -> robot.lookup("Rename…").tryQuery().isPresent(), () -> "the contact menu did not open");
+            robot.clickOn("Rename…");
+            await(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent(), () -> "no rename dialog");
+            javafx.scene.control.TextField newName = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
+            onFx(() -> {
+                newName.setText("Ally");
+                return null;
+            });
+            robot.clickOn("OK");
+            await(() -> chatTab("Ally").isPresent(), () -> "the tab did not follow a rename made in this client: " + tabTitles());
         } finally {
             aliceEntry.setName("Alice"); // the server is shared by this class's tests
         }

@@ -37,6 +37,7 @@ import welljabber.api.plugin.ApiVersion;
 import welljabber.api.plugin.Disposable;
 import welljabber.api.plugin.Plugin;
 import welljabber.api.plugin.PluginContext;
+import welljabber.api.roster.ContactRenamed;
 import welljabber.api.ui.CentreTabType;
 import welljabber.api.ui.MenuAction;
 import welljabber.api.ui.MenuLocation;
@@ -178,6 +179,9 @@ public final class ChatPlugin implements Plugin {
                 })));
         registrations.add(context.ui().addSettingsPage(new SettingsPage(ID, texts.get("settings.title"), this::settings)));
         registrations.add(context.events().subscribe(OpenChatRequested.class, Delivery.FX_THREAD, this::openRequested));
+        // A rename made in this client: Smack's roster listeners do not hear of it, the roster plugin tells us.
+        registrations.add(context.events().subscribe(ContactRenamed.class, Delivery.BACKGROUND,
+                renamed -> namesChanged(renamed.account(), java.util.Set.of(renamed.contact()))));
         // History must be ready before Smack may hand us a message: the session listener waits for it.
         context.background().execute(this::prepareHistory);
     }

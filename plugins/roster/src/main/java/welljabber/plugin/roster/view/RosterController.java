@@ -27,6 +27,7 @@ import welljabber.api.chat.OpenChatRequested;
 import welljabber.api.plugin.PluginContext;
 import welljabber.api.error.ErrorSentences;
 import welljabber.api.i18n.PluginTexts;
+import welljabber.api.roster.ContactRenamed;
 import welljabber.api.ui.ContactAction;
 import welljabber.plugin.roster.model.Contact;
 import welljabber.plugin.roster.model.ContactBook;
@@ -180,8 +181,10 @@ public final class RosterController {
 
     private void rename(Contact contact) {
         TextInputDialog dialog = textDialog(texts.get("rename.title"), texts.format("rename.header", contact.jid()), contact.name());
-        dialog.showAndWait().ifPresent(name -> whenDone(operations.rename(contact.key(), name), () -> {
-        }));
+        dialog.showAndWait().ifPresent(name -> whenDone(operations.rename(contact.key(), name), () ->
+                // Smack tells no roster listener about our own change; other plugins hear it from us.
+                context.events().publish(new ContactRenamed(contact.account(), contact.jid(),
+                        Optional.of(name.strip()).filter(given -> !given.isEmpty())))));
     }
 
     private void renameGroup(GroupRow group) {
