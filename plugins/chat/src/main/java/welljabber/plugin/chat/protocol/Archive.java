@@ -20,6 +20,7 @@ import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 
 import welljabber.api.account.AccountId;
+import welljabber.plugin.chat.store.ArchiveGaps;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
@@ -39,9 +40,9 @@ public final class Archive {
     public static final int PAGE = 100;
     /**
      * Catching up after a long absence stops after this many pages (servers answer 50 or so per page:
-     * about 10,000 messages, the newest). What came before them is not fetched: it would sit between the
-     * newest and what history had, where scrolling does not look (back-filling asks for what is older than
-     * a conversation's oldest message).
+     * about 10,000 messages, the newest). Where it stopped is kept ({@link ArchiveGaps}), and each catch-up
+     * goes on filling such gaps, up to as many pages again: scrolling would never bring those messages
+     * (back-filling asks for what is older than a conversation's oldest message).
      */
     static final int CATCH_UP_PAGES = 200;
     private static final System.Logger LOG = System.getLogger(Archive.class.getName());
@@ -51,6 +52,7 @@ public final class Archive {
     private final Function<AccountId, Optional<XMPPConnection>> connections;
     private final Clock clock;
     private final int catchUpPages;
+    private final ArchiveGaps gaps;
 
     public Archive(ChatProtocol protocol, MessageStore store, Function<AccountId, Optional<XMPPConnection>> connections,
             Clock clock) {
@@ -65,6 +67,7 @@ public final class Archive {
         this.connections = connections;
         this.clock = clock;
         this.catchUpPages = catchUpPages;
+        this.gaps = store.archiveGaps();
     }
 
     /**
@@ -80,10 +83,11 @@ public final class Archive {
         if (connection.isEmpty() || !supported(connection.get())) {
             return 0;
         }
-        int pages = store.newestServerId(account).isPresent() ? catchUpPages : 1;
+        boolean historyHadSome = store.newestServerId(account).isPresent();
         MamManager.MamQueryArgs args = MamManager.MamQueryArgs.builder().setResultPageSizeTo(PAGE).queryLastPage().build();
         try {
-            return catchUpNewestFirst(account, connection.get(), args, pages);
+            int stored = catchUpNewestFirst(account, connection.get(), args, historyHadSome ? catchUpPages : 1, historyHadSome);
+            return stored + fillGaps(account, connection.get());
         } catch (XMPPException.XMPPErrorException e) {
             LOG.log(System.Logger.Level.INFO, "The archive refused to catch up: {0}", e.getMessage());
             return 0;
@@ -98,23 +102,85 @@ public final class Archive {
      * page after it, within order numbers reserved above all of history, so a conversation shows them in
      * the archive's order even where one second spans two pages.
      */
-    private int catchUpNewestFirst(AccountId account, XMPPConnection connection, MamManager.MamQueryArgs args, int pages)
-            throws XMPPException.XMPPErrorException, InterruptedException, SmackException.NoResponseException,
-            SmackException.NotConnectedException, SmackException.NotLoggedInException {
+    private int catchUpNewestFirst(AccountId account, XMPPConnection connection, MamManager.MamQueryArgs args, int pages,
+            boolean historyHadSome) throws XMPPException.XMPPErrorException, InterruptedException,
+            SmackException.NoResponseException, SmackException.NotConnectedException, SmackException.NotLoggedInException {
         MamManager.MamQuery query = MamManager.getInstanceFor(connection).queryArchive(args);
-        Arrivals arrivals = protocol.arrivals(account, connection);
         // A server answering more than PAGE per page would run below the block: then only the order
         // within a shared second could suffer, never whether a message is kept.
         long below = store.reserveSeqs(pages * PAGE) + 1;
-        PageTaken taken = take(connection, arrivals, query.getPage(), below);
-        int stored = taken.stored();
-        for (int page = 1; page < pages && !taken.reachedHistory() && !query.isComplete(); page++) {
-            below -= taken.results();
-            query.pagePrevious(PAGE);
-            taken = take(connection, arrivals, query.getPage(), below);
-            stored += taken.stored();
+        Walk walk = walkBack(query, protocol.arrivals(account, connection), connection, below, pages);
+        if (historyHadSome && walk.stoppedShort()) {
+            walk.oldestId().ifPresent(id -> gaps.open(account, id, walk.below()));
+        }
+        return walk.stored();
+    }
+
+    /**
+     * Goes on where earlier catch-ups stopped, newest gap first, with as many pages as a catch-up
+     * takes. A gap whose start the archive no longer knows (expired) is given up.
+     */
+    private int fillGaps(AccountId account, XMPPConnection connection) throws InterruptedException,
+            SmackException.NoResponseException, SmackException.NotConnectedException, SmackException.NotLoggedInException {
+        int pagesLeft = catchUpPages;
+        int stored = 0;
+        Arrivals arrivals = protocol.arrivals(account, connection);
+        for (ArchiveGaps.Gap gap : gaps.of(account)) {
+            if (pagesLeft <= 0) {
+                break;
+            }
+            MamManager.MamQuery query;
+            try {
+                query = MamManager.getInstanceFor(connection).queryArchive(
+                        MamManager.MamQueryArgs.builder().setResultPageSizeTo(PAGE).beforeUid(gap.beforeId()).build());
+            } catch (XMPPException.XMPPErrorException gone) {
+                LOG.log(System.Logger.Level.INFO, "The archive cannot fill a gap any more: {0}", gone.getMessage());
+                gaps.closed(gap.id());
+                continue;
+            }
+            Walk walk = walkBack(query, arrivals, connection, gap.belowSeq(), pagesLeft);
+            pagesLeft -= walk.pages();
+            stored += walk.stored();
+            if (walk.stoppedShort() && walk.oldestId().isPresent()) {
+                gaps.narrowed(gap.id(), walk.oldestId().get(), walk.below());
+            } else {
+                gaps.closed(gap.id());
+            }
         }
         return stored;
+    }
+
+    /**
+     * What walking back through the archive came to: messages new to history, pages read, whether it
+     * stopped at the page limit before reaching history or the archive's start, the archive id of the
+     * oldest message read, and the order number to give the next older message.
+     */
+    private record Walk(int stored, int pages, boolean stoppedShort, Optional<String> oldestId, long below) {
+    }
+
+    /** Takes {@code query}'s page and those before it, numbered down from {@code below}, at most {@code pages}. */
+    private Walk walkBack(MamManager.MamQuery query, Arrivals arrivals, XMPPConnection connection, long below, int pages)
+            throws InterruptedException, SmackException.NoResponseException, SmackException.NotConnectedException,
+            SmackException.NotLoggedInException {
+        PageTaken taken = take(connection, arrivals, query.getPage(), below);
+        int stored = taken.stored();
+        Optional<String> oldestId = taken.oldestId();
+        int page = 1;
+        for (; page < pages && !taken.reachedHistory() && !query.isComplete(); page++) {
+            below -= taken.results();
+            try {
+                query.pagePrevious(PAGE);
+            } catch (XMPPException.XMPPErrorException refused) {
+                LOG.log(System.Logger.Level.INFO, "The archive stopped paging: {0}", refused.getMessage());
+                return new Walk(stored, page, true, oldestId, below);
+            }
+            taken = take(connection, arrivals, query.getPage(), below);
+            stored += taken.stored();
+            if (taken.oldestId().isPresent()) {
+                oldestId = taken.oldestId();
+            }
+        }
+        return new Walk(stored, page, !taken.reachedHistory() && !query.isComplete(), oldestId, below - taken.results());
     }
 
     /**
@@ -165,8 +231,9 @@ public final class Archive {
      * @param results        how many results the page had, whatever became of them
      * @param stored         how many were new to history
      * @param reachedHistory whether its oldest message was one history already had: nothing older is missing
+     * @param oldestId       the archive id of the page's oldest result
      */
-    private record PageTaken(int results, int stored, boolean reachedHistory) {
+    private record PageTaken(int results, int stored, boolean reachedHistory, Optional<String> oldestId) {
     }
 
     /**
@@ -177,13 +244,14 @@ public final class Archive {
         BareJid own = connection.getUser() == null ? null : connection.getUser().asBareJid();
         List<Message> carriers = page.getMamResultCarrierMessages();
         if (own == null) {
-            return new PageTaken(carriers.size(), 0, false);
+            return new PageTaken(carriers.size(), 0, false, Optional.empty());
         }
         int stored = 0;
         // Decided by the page's oldest message: one that came live since connecting is known too, and sits at
         // the top of the newest page, with what we missed below it.
         boolean decided = false;
         boolean reachedHistory = false;
+        Optional<String> oldestId = Optional.empty();
         int position = 0;
         for (Message carrier : carriers) {
             position++;
@@ -195,6 +263,9 @@ public final class Archive {
             if (result == null || result.getForwarded() == null) {
                 continue;
             }
+            if (oldestId.isEmpty() && result.getId() != null) {
+                oldestId = Optional.of(result.getId());
+            }
             OptionalLong seq = OptionalLong.of(below - carriers.size() - 1 + position);
             Arrivals.Taken taken = takeOne(own, arrivals, result.getId(), result.getForwarded(), seq);
             if (taken == Arrivals.Taken.STORED) {
@@ -205,7 +276,7 @@ public final class Archive {
                 reachedHistory = taken == Arrivals.Taken.KNOWN;
             }
         }
-        return new PageTaken(carriers.size(), stored, reachedHistory);
+        return new PageTaken(carriers.size(), stored, reachedHistory, oldestId);
     }
 
     private Arrivals.Taken takeOne(BareJid own, Arrivals arrivals, String archiveId, Forwarded<Message> forwarded,

@@ -49,6 +49,11 @@ public final class MessageStore {
         return storage.inTransaction(connection -> work.apply(new MessageStore(new SharedTransaction(storage.schema(), connection))));
     }
 
+    /** Where catching up from the archive stopped short, in the same history. */
+    public ArchiveGaps archiveGaps() {
+        return new ArchiveGaps(storage);
+    }
+
     /** Our corrections, in the same history. */
     public OwnCorrections ownCorrections() {
         return new OwnCorrections(storage);

@@ -223,14 +223,29 @@ class ArchiveTest {
             Poll.until(WAIT, () -> phoneGot.containsAll(missed), "the phone did not get erin's messages");
             me.connect().login();
 
-            // Two of the server's pages (it decides their size: Prosody answers 50), fewer than were missed.
+            // Two of the server's pages (it decides their size: Prosody answers 50), then two more from where
+            // that stopped: fewer than were missed.
             int got = twoPages.catchUp(ACCOUNT);
-            assertTrue(got > 0 && got < missed.size(), "two pages: " + got);
+            assertTrue(got > 0 && got < missed.size(), "two pages and two of the gap: " + got);
             List<String> conversation = bodies("erin");
             assertEquals(got + 1, conversation.size(), conversation.toString());
             assertTrue(conversation.contains("before"));
             assertEquals(missed.subList(missed.size() - got, missed.size()),
                     conversation.stream().filter(body -> body.startsWith("e")).toList(), "the newest, in order");
+            assertEquals(1, store.archiveGaps().of(ACCOUNT).size(), "where it stopped is kept");
+
+            // The next catch-ups go on from there until the gap is closed: nothing missed stays missing.
+            int more = twoPages.catchUp(ACCOUNT);
+            assertEquals(missed.size() - got, more, "the rest of the gap");
+            List<String> whole = bodies("erin");
+            assertEquals(missed.size() + 1, whole.size(), whole.toString());
+            assertTrue(whole.contains("before"));
+            // (Not where "before" sorts: stored live, it has our clock's milliseconds; the archive stamps whole seconds.)
+            assertEquals(missed, whole.stream().filter(body -> body.startsWith("e")).toList(), "everything once, in the archive's order");
+            assertEquals(List.of(), store.archiveGaps().of(ACCOUNT), "the gap is closed");
+            assertEquals(0, twoPages.catchUp(ACCOUNT), "nothing more to fetch");
+            assertEquals(251, history.added().stream().filter(message -> message.key().equals(with("erin"))).count(),
+                    "each message shown once");
         }
     }
 }
