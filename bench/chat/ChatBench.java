@@ -181,7 +181,7 @@ public final class ChatBench {
         long start = System.nanoTime();
         for (int i = 0; i < burst; i++) {
             while (i - (burst - all.getCount()) > WINDOW) {
-                Thread.sleep(0, 200_000);
+                Thread.sleep(1); // as ChatBurst: 0.2 ms woke the sender up to 5,000 times a second
             }
             String id = tag + "-" + i;
             alice.sendStanza(StanzaBuilder.buildMessage(id).to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)

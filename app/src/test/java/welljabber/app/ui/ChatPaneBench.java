@@ -40,7 +40,7 @@ public final class ChatPaneBench implements AutoCloseable {
     private final FxRobot robot = new FxRobot();
     private final AccountSteps steps = new AccountSteps(robot);
     private final ShellFixture shell;
-    /** Chat messages the shell's connection has received, counted without slowing it (async listener). */
+    /** Chat messages the shell's connection has received (the sender's window follows it). */
     private final AtomicLong received = new AtomicLong();
     /** Set by the layout watcher: when the awaited message was first laid out on screen. */
     private final AtomicLong shownAt = new AtomicLong();
@@ -71,7 +71,9 @@ public final class ChatPaneBench implements AutoCloseable {
         shell.start();
         ChatPaneBench bench = new ChatPaneBench(shell);
         bench.shell.app().sessions().addSessionListener((account, jid, connection) ->
-                connection.addAsyncStanzaListener(stanza -> bench.received.incrementAndGet(), MessageTypeFilter.CHAT));
+                // Synchronous, like the raw floor's counter: an asynchronous listener was one more task (and
+                // thread hand-over) per message on the shell's side only.
+                connection.addSyncStanzaListener(stanza -> bench.received.incrementAndGet(), MessageTypeFilter.CHAT));
         ShellFixture.onFx(() -> {
             bench.scene = ShellFixture.stage().getScene();
             bench.scene.addPostLayoutPulseListener(bench::afterLayout);
