@@ -1,6 +1,7 @@
 package welljabber.plugin.chat.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.chat2.Chat;
@@ -266,6 +268,31 @@ class ChatProtocolTest {
         }
         Thread.sleep(300); // a duplicate would arrive right behind the originals
         assertEquals(List.of("one", "two", "three"), aliceGot.stream().map(Message::getBody).toList());
+    }
+
+    @Test
+    void thousandsWrittenWhileDisconnectedAllGoOutOnceWhenBack(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<Message> aliceGot = inbox(alice);
+        me.disconnect();
+        int count = 3_000;
+        List<StoredMessage> written = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            written.add(outbox.submit(with("alice"), Optional.empty(), "queued " + i));
+        }
+
+        me.connect().login();
+        Thread flushing = Thread.ofVirtual().start(() -> outbox.flush(ACCOUNT));
+        // More than Smack keeps for the server to acknowledge (1,000): sent in one go, its reader and
+        // writer could end up waiting on each other's full queues, and nothing more would move.
+        flushing.join(Duration.ofSeconds(60));
+        assertFalse(flushing.isAlive(), "the flush is stuck");
+        Poll.until(Duration.ofSeconds(60), () -> aliceGot.size() >= count, () -> "alice got " + aliceGot.size() + " of " + count);
+        Thread.sleep(300); // a duplicate would arrive right behind the originals
+        assertEquals(IntStream.range(0, count).mapToObj(i -> "queued " + i).toList(), aliceGot.stream().map(Message::getBody).toList());
+        Poll.until(Duration.ofSeconds(60), () -> written.stream().allMatch(m -> stored(m.id()).state() == DeliveryState.DELIVERED),
+                () -> "not all delivered: " + written.stream().map(m -> stored(m.id()).state()).distinct().toList());
     }
 
     private List<StoredMessage> conversation(String user) {
