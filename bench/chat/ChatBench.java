@@ -271,6 +271,10 @@ public final class ChatBench {
                     }
                     insert.executeBatch();
                 }
+                // Written straight into the table: queue them for the index as the store does for each message.
+                try (PreparedStatement queue = connection.prepareStatement("INSERT INTO SEARCH_PENDING (MESSAGE_ID) SELECT ID FROM MESSAGE")) {
+                    queue.executeUpdate();
+                }
                 return null;
             });
             double storeSeconds = (System.nanoTime() - filling) / 1e9;

@@ -45,17 +45,17 @@ public final class SearchIndex {
 
     private int indexBatch() {
         return storage.inTransaction(connection -> {
-            long last = lastIndexed(connection);
+            lock(connection);
             List<Long> ids = new ArrayList<>();
             List<String> bodies = new ArrayList<>();
+            // A message deleted meanwhile (its account removed) has no body: it only leaves the queue.
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT ID, BODY FROM MESSAGE WHERE ID > ? ORDER BY ID LIMIT " + BATCH)) {
-                select.setLong(1, last);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                        bodies.add(rows.getString(2));
-                    }
+                    "SELECT p.MESSAGE_ID, m.BODY FROM SEARCH_PENDING p LEFT JOIN MESSAGE m ON m.ID = p.MESSAGE_ID"
+                            + " ORDER BY p.MESSAGE_ID LIMIT " + BATCH);
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                    bodies.add(rows.getString(2));
                 }
             }
             if (ids.isEmpty()) {
@@ -64,6 +64,9 @@ public final class SearchIndex {
             Map<String, Integer> counts = new HashMap<>();
             try (PreparedStatement insert = connection.prepareStatement("MERGE INTO SEARCH_TOKEN (TOKEN, MESSAGE_ID) KEY (TOKEN, MESSAGE_ID) VALUES (?, ?)")) {
                 for (int i = 0; i < ids.size(); i++) {
+                    if (bodies.get(i) == null) {
+                        continue;
+                    }
                     for (String token : SearchTokens.of(bodies.get(i))) {
                         insert.setString(1, token);
                         insert.setLong(2, ids.get(i));
@@ -74,10 +77,9 @@ public final class SearchIndex {
                 insert.executeBatch();
             }
             WordCounts.add(connection, counts);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "MERGE INTO SEARCH_STATE (ID, LAST_INDEXED) KEY (ID) VALUES (1, ?)")) {
-                update.setLong(1, ids.getLast());
-                update.executeUpdate();
+            try (PreparedStatement done = connection.prepareStatement("DELETE FROM SEARCH_PENDING WHERE MESSAGE_ID = ANY(?)")) {
+                done.setObject(1, ids.toArray(Long[]::new));
+                done.executeUpdate();
             }
             return ids.size();
         });
@@ -88,7 +90,8 @@ public final class SearchIndex {
         storage.inTransaction(connection -> {
             // Serialised with indexBatch by this lock: a message the batches have not reached yet is left to
             // them (they read its corrected text), so its words are never indexed, or counted, twice.
-            if (message.id() > lastIndexed(connection)) {
+            lock(connection);
+            if (waiting(connection, message.id())) {
                 return null;
             }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM SEARCH_TOKEN WHERE MESSAGE_ID = ?")) {
@@ -110,11 +113,20 @@ public final class SearchIndex {
         });
     }
 
-    /** The id of the last message indexed, locked until the caller's transaction ends. */
-    private static long lastIndexed(Connection connection) throws SQLException {
+    /** Indexing and re-indexing one at a time: the index's state row, locked until the caller's transaction ends. */
+    private static void lock(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT LAST_INDEXED FROM SEARCH_STATE WHERE ID = 1 FOR UPDATE");
                 ResultSet rows = select.executeQuery()) {
-            return rows.next() ? rows.getLong(1) : 0;
+            rows.next();
+        }
+    }
+
+    private static boolean waiting(Connection connection, long messageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM SEARCH_PENDING WHERE MESSAGE_ID = ?")) {
+            select.setLong(1, messageId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

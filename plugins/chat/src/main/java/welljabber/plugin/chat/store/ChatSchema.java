@@ -92,6 +92,18 @@ public final class ChatSchema {
                             ACCOUNT VARCHAR(200) NOT NULL,
                             BEFORE_ID VARCHAR(1023) NOT NULL,
                             BELOW_SEQ BIGINT NOT NULL
-                        )"""));
+                        )"""),
+                // Messages stored and not indexed for search yet, written with the message. The index used to go
+                // on from the highest message id it had indexed, but ids are handed out at insert and rows appear
+                // at commit: a batch of arrivals committed after a message sent meanwhile had lower ids than the
+                // mark already past them, and would never have been found.
+                new Migration(18, "messages waiting for the search index", """
+                        CREATE TABLE IF NOT EXISTS SEARCH_PENDING (MESSAGE_ID BIGINT PRIMARY KEY)"""),
+                new Migration(19, "what the old mark had not reached waits too", """
+                        INSERT INTO SEARCH_PENDING (MESSAGE_ID) SELECT ID FROM MESSAGE
+                        WHERE ID > COALESCE((SELECT LAST_INDEXED FROM SEARCH_STATE WHERE ID = 1), 0)"""),
+                // Its one row is what indexing and re-indexing a correction lock, one at a time (SearchIndex).
+                new Migration(20, "the search index's lock", """
+                        INSERT INTO SEARCH_STATE (ID, LAST_INDEXED) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM SEARCH_STATE WHERE ID = 1)"""));
     }
 }

@@ -242,7 +242,8 @@ public final class MessageStore {
             Instant at, Optional<String> stanzaId, String dedupeKey, Optional<String> serverId, DeliveryState state,
             boolean unread, OptionalLong givenSeq) {
         String seq = givenSeq.isPresent() ? Long.toString(givenSeq.getAsLong()) : "NEXT VALUE FOR MESSAGE_ORDER";
-        return storage.withConnection(connection -> {
+        // With its place in the search index's queue, in the same transaction: see SEARCH_PENDING in ChatSchema.
+        return storage.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, DEDUPE_KEY, STATE, UNREAD,
                     SERVER_ID, SEQ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, """ + seq + ")",
@@ -266,11 +267,17 @@ public final class MessageStore {
                     }
                     throw e;
                 }
+                StoredMessage stored;
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    return Optional.of(new StoredMessage(keys.getLong(1), keys.getLong(2), key, outgoing, resource, body,
-                            Instant.ofEpochMilli(at.toEpochMilli()), stanzaId, state, Optional.empty(), unread, Optional.empty()));
+                    stored = new StoredMessage(keys.getLong(1), keys.getLong(2), key, outgoing, resource, body,
+                            Instant.ofEpochMilli(at.toEpochMilli()), stanzaId, state, Optional.empty(), unread, Optional.empty());
                 }
+                try (PreparedStatement toIndex = connection.prepareStatement("INSERT INTO SEARCH_PENDING (MESSAGE_ID) VALUES (?)")) {
+                    toIndex.setLong(1, stored.id());
+                    toIndex.executeUpdate();
+                }
+                return Optional.of(stored);
             }
         });
     }

@@ -95,6 +95,51 @@ class SearchIndexTest {
         assertEquals(SearchIndex.BATCH * 2 + 8, index.search("note", 5000).size());
     }
 
+    @Test
+    void aMessageCommittedAfterALaterOneIsStillIndexed() throws Exception {
+        // A batch of arrivals holds its rows (and their lower ids) uncommitted while a message sent meanwhile
+        // is stored and indexed: the batch's must not be taken as done when they appear.
+        store.inOneTransaction(batch -> {
+            batch.insertWire(new WireMessage(alice, false, Optional.empty(), "harbour at nine, from the batch",
+                    Instant.ofEpochMilli(1), Optional.of("s-1"), Optional.of("o-1"), Optional.empty())).orElseThrow();
+            Thread meanwhile = Thread.ofPlatform().start(() -> {
+                receive(bob, "harbour at ten, stored meanwhile", 2);
+                assertEquals(1, index.catchUp(), "only what is committed can be indexed");
+            });
+            try {
+                meanwhile.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        assertEquals(List.of("harbour at ten, stored meanwhile"), found("harbour"));
+        assertEquals(1, index.catchUp());
+        assertEquals(List.of("harbour at ten, stored meanwhile", "harbour at nine, from the batch"), found("harbour"));
+        assertEquals(0, index.catchUp(), "nothing twice");
+    }
+
+    @Test
+    void messagesAnOlderIndexHadNotReachedAreQueuedByTheMigration() {
+        StoredMessage indexedBefore = receive(alice, "harbour on monday", 1);
+        receive(alice, "harbour on tuesday", 2);
+        index.catchUp();
+        storage.withConnection(connection -> {
+            try (var statement = connection.createStatement()) {
+                // As a database from before the queue: its mark stood at the first message, the second was new.
+                statement.execute("DELETE FROM SEARCH_TOKEN WHERE MESSAGE_ID <> " + indexedBefore.id());
+                statement.execute("DELETE FROM SEARCH_WORD");
+                statement.execute("UPDATE SEARCH_STATE SET LAST_INDEXED = " + indexedBefore.id() + " WHERE ID = 1");
+                statement.execute(welljabber.plugin.chat.store.ChatSchema.migrations().stream()
+                        .filter(migration -> migration.description().equals("what the old mark had not reached waits too"))
+                        .findFirst().orElseThrow().sql());
+            }
+            return null;
+        });
+        assertEquals(1, index.catchUp());
+        assertEquals(List.of("harbour on tuesday", "harbour on monday"), found("harbour"));
+    }
+
     private long count(String token) {
         return storage.withConnection(connection -> WordCounts.of(connection, List.of(token)).getOrDefault(token, 0L));
     }
