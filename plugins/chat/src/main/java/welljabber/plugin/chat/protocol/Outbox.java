@@ -88,19 +88,24 @@ public final class Outbox {
         if (connection.isEmpty()) {
             return;
         }
-        for (StoredMessage message : store.queued(account)) {
-            if (!send(message, connection.get())) {
-                return; // the connection went away again: the rest waits for the next flush
+        AckWindow window = new AckWindow(connection.get());
+        try {
+            for (StoredMessage message : store.queued(account)) {
+                if (!window.take() || !send(message, connection.get(), window)) {
+                    return; // the connection went away again: the rest waits for the next flush
+                }
             }
-        }
-        // After the messages: a correction never reaches the contact before what it corrects.
-        for (OwnCorrections.Pending correction : corrections.pending(account)) {
-            if (correctionsInFlight.contains(correction.correctionId())) {
-                continue;
+            // After the messages: a correction never reaches the contact before what it corrects.
+            for (OwnCorrections.Pending correction : corrections.pending(account)) {
+                if (correctionsInFlight.contains(correction.correctionId())) {
+                    continue;
+                }
+                if (!window.take() || !send(correction, connection.get(), window)) {
+                    return;
+                }
             }
-            if (!send(correction, connection.get())) {
-                return;
-            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt(); // what is left waits in the outbox for the next flush
         }
     }
 
@@ -129,7 +134,7 @@ public final class Outbox {
     }
 
     /** Returns false when the connection was gone and the correction stays pending. */
-    private boolean send(OwnCorrections.Pending correction, XMPPConnection connection) {
+    private boolean send(OwnCorrections.Pending correction, XMPPConnection connection, AckWindow window) {
         StoredMessage corrected = correction.message();
         String id = correction.correctionId();
         Message stanza;
@@ -139,11 +144,12 @@ public final class Outbox {
         } catch (XmppStringprepException badAddress) {
             LOG.log(System.Logger.Level.WARNING, "The correction of message {0} has no valid address; dropped", corrected.id());
             corrections.taken(corrected.id(), id);
+            window.give();
             return true;
         }
         correctionsInFlight.add(id);
         boolean acknowledged = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled()
-                && whenAcknowledged(tcp, id, () -> {
+                && whenAcknowledged(tcp, id, window, () -> {
                     corrections.taken(corrected.id(), id);
                     correctionsInFlight.remove(id);
                 });
@@ -154,6 +160,7 @@ public final class Outbox {
                 tcp.removeStanzaIdAcknowledgedListener(id);
             }
             correctionsInFlight.remove(id);
+            window.give();
             if (notSent instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -163,12 +170,13 @@ public final class Outbox {
         if (!acknowledged) {
             corrections.taken(corrected.id(), id);
             correctionsInFlight.remove(id);
+            window.give();
         }
         return true;
     }
 
     /** Returns false when the connection was gone and the message stays in the outbox. */
-    private boolean send(StoredMessage message, XMPPConnection connection) {
+    private boolean send(StoredMessage message, XMPPConnection connection, AckWindow window) {
         Message stanza;
         try {
             stanza = stanza(message);
@@ -176,12 +184,13 @@ public final class Outbox {
             // Addresses are checked before a conversation opens; a stored one that no longer parses fails visibly.
             store.changeState(message.id(), DeliveryState.FAILED, Optional.of(badAddress.getLocalizedMessage()))
                     .ifPresent(listener::changed);
+            window.give();
             return true;
         }
         String id = stanza.getStanzaId();
         change(message.id(), DeliveryState.SENDING);
         boolean acknowledged = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled()
-                && whenAcknowledged(tcp, id, () -> change(message.id(), DeliveryState.SENT));
+                && whenAcknowledged(tcp, id, window, () -> change(message.id(), DeliveryState.SENT));
         try {
             connection.sendStanza(stanza);
         } catch (SmackException.NotConnectedException | InterruptedException notSent) {
@@ -189,6 +198,7 @@ public final class Outbox {
                 tcp.removeStanzaIdAcknowledgedListener(id);
             }
             change(message.id(), DeliveryState.QUEUED);
+            window.give();
             if (notSent instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -198,13 +208,20 @@ public final class Outbox {
         if (!acknowledged) {
             // Without stream management the server never confirms a stanza: handing it over is all we can know.
             change(message.id(), DeliveryState.SENT);
+            window.give();
         }
         return true;
     }
 
-    private static boolean whenAcknowledged(XMPPTCPConnection tcp, String stanzaId, Runnable acknowledged) {
+    private static boolean whenAcknowledged(XMPPTCPConnection tcp, String stanzaId, AckWindow window, Runnable acknowledged) {
         try {
-            tcp.addStanzaIdAcknowledgedListener(stanzaId, acked -> acknowledged.run());
+            tcp.addStanzaIdAcknowledgedListener(stanzaId, acked -> {
+                try {
+                    acknowledged.run();
+                } finally {
+                    window.give();
+                }
+            });
             return true;
         } catch (StreamManagementException.StreamManagementNotEnabledException raced) {
             return false;
