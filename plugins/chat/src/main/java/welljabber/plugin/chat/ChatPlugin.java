@@ -1,22 +1,18 @@
 package welljabber.plugin.chat;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.roster.Roster;
@@ -47,7 +43,7 @@ import welljabber.api.ui.TabContent;
 import welljabber.plugin.chat.conversation.ConversationActions;
 import welljabber.plugin.chat.conversation.ConversationModel;
 import welljabber.plugin.chat.conversation.Conversations;
-import welljabber.plugin.chat.notice.NoticeGate;
+import welljabber.plugin.chat.notice.MessageNotices;
 import welljabber.plugin.chat.protocol.Archive;
 import welljabber.plugin.chat.protocol.ChatProtocol;
 import welljabber.plugin.chat.protocol.HistoryFanOut;
@@ -55,7 +51,6 @@ import welljabber.plugin.chat.protocol.HistoryListener;
 import welljabber.plugin.chat.protocol.ChatStates;
 import welljabber.plugin.chat.protocol.Outbox;
 import welljabber.plugin.chat.protocol.RosterNames;
-import welljabber.plugin.chat.render.BodyRenderer;
 import welljabber.plugin.chat.search.BackgroundIndexer;
 import welljabber.plugin.chat.search.SearchIndex;
 import welljabber.plugin.chat.search.SearchPane;
@@ -80,8 +75,6 @@ public final class ChatPlugin implements Plugin {
      * stays in front; search is reached with Shortcut+Shift+F or Tools → Search messages.
      */
     static final int SEARCH_ORDER = 950;
-    /** A notice shows the start of a message only. */
-    private static final int NOTICE_LENGTH = 200;
     private static final System.Logger LOG = System.getLogger(ChatPlugin.class.getName());
 
     private final List<Disposable> registrations = new ArrayList<>();
@@ -101,9 +94,7 @@ public final class ChatPlugin implements Plugin {
     private SearchPane searchPane;
     private Conversations conversations;
     private LinkOpener links;
-    /** FX thread only: which new messages become desktop notices, and the timer for those it holds back. */
-    private final NoticeGate notices = new NoticeGate();
-    private PauseTransition heldNotices;
+    private MessageNotices notices;
     private volatile boolean ready;
 
     @Override
@@ -141,6 +132,22 @@ public final class ChatPlugin implements Plugin {
     public void start(PluginContext pluginContext) {
         this.context = pluginContext;
         this.texts = Texts.forLocale(context.locale());
+        this.notices = new MessageNotices(new MessageNotices.Desktop() {
+            @Override
+            public boolean userLooking() {
+                return context.ui().mainWindow().map(Window::isFocused).orElse(false);
+            }
+
+            @Override
+            public boolean wanted() {
+                return context.preferences().getBoolean(NOTIFY_KEY, true);
+            }
+
+            @Override
+            public void show(String title, String text) {
+                context.ui().notify(title, text);
+            }
+        }, texts, key -> new Names().peer(key));
         this.store = new MessageStore(context.storage());
         Clock clock = Clock.systemUTC();
         this.conversations = new Conversations(store, context.background(), new Actions(), new Names(),
@@ -268,10 +275,8 @@ public final class ChatPlugin implements Plugin {
         if (conversations != null) {
             conversations.closeAll();
         }
-        PauseTransition timer = heldNotices;
-        if (timer != null) {
-            // An animation is the FX thread's to stop.
-            Platform.runLater(timer::stop);
+        if (notices != null) {
+            notices.stop();
         }
     }
 
@@ -324,49 +329,7 @@ public final class ChatPlugin implements Plugin {
         if (!views.containsKey(message.key())) {
             context.ui().openTabInBackground(CentreTabType.CHAT, message.key().account(), message.key().peer());
         }
-        Instant now = Instant.now();
-        switch (notices.arrived(message.key(), userLooking(), context.preferences().getBoolean(NOTIFY_KEY, true), now)) {
-            case SHOW -> {
-                String sender = new Names().peer(message.key());
-                String text = BodyRenderer.render(message.body(), sender).text();
-                context.ui().notify(texts.format("notice.title", sender),
-                        text.length() > NOTICE_LENGTH ? text.substring(0, NOTICE_LENGTH) + "…" : text);
-            }
-            case HOLD -> tellHeldLater(now);
-            case NONE -> {
-            }
-        }
-    }
-
-    private boolean userLooking() {
-        return context.ui().mainWindow().map(Window::isFocused).orElse(false);
-    }
-
-    /** One timer for what the notice gate holds back; FX thread. */
-    private void tellHeldLater(Instant now) {
-        if (heldNotices != null && heldNotices.getStatus() == Animation.Status.RUNNING) {
-            return;
-        }
-        heldNotices = new PauseTransition(Duration.millis(Math.max(1, java.time.Duration.between(now, notices.summaryDue()).toMillis())));
-        heldNotices.setOnFinished(done -> {
-            if (userLooking()) {
-                notices.userLooked();
-                return;
-            }
-            Instant at = Instant.now();
-            notices.held(at).ifPresentOrElse(summary -> {
-                Names names = new Names();
-                String text = summary.from().size() == 1
-                        ? texts.format("notice.summary.one", summary.messages(), names.peer(summary.from().iterator().next()))
-                        : texts.format("notice.summary.many", summary.messages(), summary.from().size());
-                context.ui().notify(texts.get("notice.summary.title"), text);
-            }, () -> {
-                if (notices.holding()) {
-                    tellHeldLater(at); // the timer ran a little early for the clock
-                }
-            });
-        });
-        heldNotices.play();
+        notices.arrived(message);
     }
 
     /** File → New conversation…: asks for an address and opens it on the first connected account. */
