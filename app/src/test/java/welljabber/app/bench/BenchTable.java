@@ -1,5 +1,9 @@
 package welljabber.app.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,5 +71,20 @@ public final class BenchTable {
             out.append(line).append('\n');
         }
         return out.append(rule).append('\n').toString();
+    }
+
+    /**
+     * Prints the block, and writes it to {@code fileName} in the folder {@code -Dwelljabber.benchResults}
+     * names (the pom sets it): surefire sends test output to its report files, the bench scripts read this one.
+     */
+    public void publish(String fileName) throws IOException {
+        String block = render();
+        System.out.print(block);
+        String folder = System.getProperty("welljabber.benchResults");
+        if (folder != null) {
+            Path file = Path.of(folder, fileName);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, block, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -3,7 +3,6 @@ package welljabber.app.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,9 +69,7 @@ class ChatScreenBench {
                 openLargeConversation(server, table);
             }
             table.note("load average at end: " + loadAverage());
-            String block = table.render();
-            System.out.print(block);
-            save(block);
+            table.publish("chat-bench.txt");
         }
     }
 
@@ -238,13 +235,4 @@ class ChatScreenBench {
         }
     }
 
-    /** Also into a file, because surefire sends test output to its report files. */
-    private static void save(String block) throws java.io.IOException {
-        String folder = System.getProperty("welljabber.benchResults");
-        if (folder != null) {
-            Path file = Path.of(folder, "chat-bench.txt");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, block, StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -2,9 +2,6 @@ package welljabber.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -51,9 +48,7 @@ class RosterBench {
             // ---- roster plugin measurements go here (see rosterPluginMeasurements) ----
             rosterPluginMeasurements(server, component, table);
 
-            String block = table.render();
-            System.out.print(block);
-            save(block);
+            table.publish("roster-bench.txt");
         }
     }
 
@@ -158,15 +153,5 @@ class RosterBench {
         table.millis("  of which the FX thread was on the CPU", cpuInGaps);
         table.millis("most FX-thread CPU time between two pulses during a burst", fxBusy);
         table.mebibytes("heap added by the session (Smack's roster and presences + the plugin + cells)", heap);
-    }
-
-    /** Also into a file, because surefire sends test output to its report files. */
-    private static void save(String block) throws java.io.IOException {
-        String folder = System.getProperty("welljabber.benchResults");
-        if (folder != null) {
-            Path file = Path.of(folder, "roster-bench.txt");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, block, StandardCharsets.UTF_8);
-        }
     }
 }

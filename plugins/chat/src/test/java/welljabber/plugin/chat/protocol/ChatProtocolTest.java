@@ -176,7 +176,7 @@ class ChatProtocolTest {
                 .ofType(Message.Type.chat).setBody("Hi, remember me?").addExtension(new DeliveryReceiptRequest()).build());
 
         Poll.until(WAIT, () -> !store.newest(with("bob"), 1).isEmpty(), "bob's message was not stored");
-        // A receipt would already be here: it goes out right after storing, on the same thread.
+        // A receipt would already be here: it goes out right after the commit that stored the message.
         Thread.sleep(300);
         assertTrue(receipts.isEmpty(), "a receipt tells a stranger we are online: " + receipts);
     }
@@ -247,8 +247,7 @@ class ChatProtocolTest {
     @Test
     void messagesWrittenWhileDisconnectedWaitAndGoOutOnceInOrderWhenBack(XmppTestClients clients) throws Exception {
         XMPPTCPConnection me = me(clients);
-        XMPPTCPConnection alice = clients.login("alice");
-        List<Message> aliceGot = inbox(alice);
+        List<Message> aliceGot = inbox(clients.login("alice"));
         me.disconnect();
 
         List<StoredMessage> written = List.of(
@@ -266,15 +265,13 @@ class ChatProtocolTest {
         for (StoredMessage message : written) {
             awaitState(message.id(), DeliveryState.DELIVERED);
         }
-        Thread.sleep(300); // a duplicate would arrive right behind the originals
-        assertEquals(List.of("one", "two", "three"), aliceGot.stream().map(Message::getBody).toList());
+        assertGotOnceInOrder(List.of("one", "two", "three"), aliceGot);
     }
 
     @Test
     void thousandsWrittenWhileDisconnectedAllGoOutOnceWhenBack(XmppTestClients clients) throws Exception {
         XMPPTCPConnection me = me(clients);
-        XMPPTCPConnection alice = clients.login("alice");
-        List<Message> aliceGot = inbox(alice);
+        List<Message> aliceGot = inbox(clients.login("alice"));
         me.disconnect();
         int count = 3_000;
         List<StoredMessage> written = new java.util.ArrayList<>();
@@ -292,10 +289,15 @@ class ChatProtocolTest {
             org.junit.jupiter.api.Assertions.fail("the flush is stuck: Smack's reader and writer wait on each other");
         }
         Poll.until(Duration.ofSeconds(60), () -> aliceGot.size() >= count, () -> "alice got " + aliceGot.size() + " of " + count);
-        Thread.sleep(300); // a duplicate would arrive right behind the originals
-        assertEquals(IntStream.range(0, count).mapToObj(i -> "queued " + i).toList(), aliceGot.stream().map(Message::getBody).toList());
+        assertGotOnceInOrder(IntStream.range(0, count).mapToObj(i -> "queued " + i).toList(), aliceGot);
         Poll.until(Duration.ofSeconds(60), () -> written.stream().allMatch(m -> stored(m.id()).state() == DeliveryState.DELIVERED),
                 () -> "not all delivered: " + written.stream().map(m -> stored(m.id()).state()).distinct().toList());
+    }
+
+    /** What a plain client got: exactly {@code bodies}, in order; a duplicate would arrive right behind the originals. */
+    private static void assertGotOnceInOrder(List<String> bodies, List<Message> got) throws InterruptedException {
+        Thread.sleep(300);
+        assertEquals(bodies, got.stream().map(Message::getBody).toList());
     }
 
     private List<StoredMessage> conversation(String user) {
@@ -407,9 +409,7 @@ class ChatProtocolTest {
         awaitState(later.id(), DeliveryState.DELIVERED);
         Poll.until(WAIT, () -> aliceGot.size() == 3, () -> "alice got " + aliceGot.stream().map(Message::getBody).toList());
         Poll.until(WAIT, () -> store.ownCorrections().pending(ACCOUNT).isEmpty(), "the correction is still waiting");
-        Thread.sleep(300); // a duplicate would arrive right behind
-        assertEquals(List.of("Meet at the statoin", "I will be a bit late", "Meet at the station"),
-                aliceGot.stream().map(Message::getBody).toList());
+        assertGotOnceInOrder(List.of("Meet at the statoin", "I will be a bit late", "Meet at the station"), aliceGot);
         MessageCorrectExtension replace = MessageCorrectExtension.from(aliceGot.get(2));
         assertNotNull(replace, "the last one is not a correction");
         assertEquals(sent.stanzaId().orElseThrow(), replace.getIdInitialMessage());
@@ -418,8 +418,7 @@ class ChatProtocolTest {
     @Test
     void correctingAMessageStillInTheOutboxSendsTheNewTextInstead(XmppTestClients clients) throws Exception {
         XMPPTCPConnection me = me(clients);
-        XMPPTCPConnection alice = clients.login("alice");
-        List<Message> aliceGot = inbox(alice);
+        List<Message> aliceGot = inbox(clients.login("alice"));
         me.disconnect();
 
         StoredMessage queued = outbox.submit(with("alice"), Optional.empty(), "Helo");
@@ -431,8 +430,7 @@ class ChatProtocolTest {
         me.connect().login();
         outbox.flush(ACCOUNT);
         awaitState(queued.id(), DeliveryState.DELIVERED);
-        Thread.sleep(300);
-        assertEquals(List.of("Hello"), aliceGot.stream().map(Message::getBody).toList());
+        assertGotOnceInOrder(List.of("Hello"), aliceGot);
         assertEquals(null, MessageCorrectExtension.from(aliceGot.getFirst()));
     }
 
