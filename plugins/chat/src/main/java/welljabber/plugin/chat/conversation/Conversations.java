@@ -44,7 +44,7 @@ public final class Conversations implements HistoryListener, PeerStates {
 
     /**
      * @param unreadChanged told (on any thread) each time a conversation's unread count changes
-     * @param arrived       told on the FX thread about each new message from a contact, after its model has it
+     * @param arrived       told on the FX thread about each new message from a contact that is stored unread, after its model has it
      */
     public Conversations(MessageStore store, Executor background, ConversationActions actions, Names names,
             BiConsumer<ConversationKey, Integer> unreadChanged, Consumer<StoredMessage> arrived) {
@@ -146,7 +146,9 @@ public final class Conversations implements HistoryListener, PeerStates {
         }
         fx.run(() -> {
             model(message.key()).ifPresent(model -> model.added(message));
-            if (!message.outgoing()) {
+            // A message stored as read needs no tab opened and no notice: the user was looking at its
+            // conversation, or it is history they asked for.
+            if (!message.outgoing() && message.unread()) {
                 arrived.accept(message);
             }
         });

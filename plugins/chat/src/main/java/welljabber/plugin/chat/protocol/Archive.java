@@ -75,7 +75,7 @@ public final class Archive {
      * the page before it, until a page starts with a message history already has (or the archive has no
      * more, or {@link #CATCH_UP_PAGES} were read). After a long absence the newest messages are there
      * first, and when the last message we knew has expired from the archive the gap still closes, from
-     * the top. An empty history takes only the newest page; older ones come by scrolling. Returns how many
+     * the top. An empty history takes only the newest page, as read; older ones come by scrolling. Returns how many
      * messages were new to history. Blocks on the network.
      */
     public int catchUp(AccountId account) throws InterruptedException {
@@ -109,7 +109,9 @@ public final class Archive {
         // A server answering more than PAGE per page would run below the block: then only the order
         // within a shared second could suffer, never whether a message is kept.
         long below = store.reserveSeqs(pages * PAGE) + 1;
-        Walk walk = walkBack(query, protocol.arrivals(account, connection), connection, below, pages);
+        Arrivals arrivals = protocol.arrivals(account, connection);
+        // An empty history: this client is new, and what the archive has was news elsewhere, not here.
+        Walk walk = walkBack(query, historyHadSome ? arrivals : arrivals.asHistory(), connection, below, pages);
         if (historyHadSome && walk.stoppedShort()) {
             walk.oldestId().ifPresent(id -> gaps.open(account, id, walk.below()));
         }
@@ -205,7 +207,7 @@ public final class Archive {
         try {
             MamManager.MamQuery query = MamManager.getInstanceFor(connection.get()).queryArchive(args.build());
             // Numbered below everything the conversation holds: these are older than all of it.
-            return take(connection.get(), protocol.arrivals(key.account(), connection.get()), query.getPage(),
+            return take(connection.get(), protocol.arrivals(key.account(), connection.get()).asHistory(), query.getPage(),
                     store.lowestSeq(key)).stored();
         } catch (XMPPException.XMPPErrorException e) {
             LOG.log(System.Logger.Level.INFO, "The archive did not answer for {0}: {1}", key.peer(), e.getMessage());

@@ -66,6 +66,15 @@ final class Arrivals {
         this.clock = clock;
     }
 
+    /**
+     * The same arrivals stored as read: history the user asked for (older pages of a conversation) or that
+     * predates this client (the archive's newest page on a new profile) is not news. Stored unread, opening
+     * a conversation on a new computer counted its archived history as unread and announced it.
+     */
+    Arrivals asHistory() {
+        return new Arrivals(account, store, listener, clock, key -> true, ownAddress);
+    }
+
     /** The same arrivals stored into {@code other} (one transaction's view) and told to {@code told}. */
     Arrivals storingInto(MessageStore other, HistoryListener told) {
         return new Arrivals(account, other, told, clock, onScreen, ownAddress);

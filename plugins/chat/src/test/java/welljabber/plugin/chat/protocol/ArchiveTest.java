@@ -1,6 +1,7 @@
 package welljabber.plugin.chat.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -102,6 +103,7 @@ class ArchiveTest {
         List<StoredMessage> stored = store.newest(with("carol"), 10);
         assertTrue(stored.get(0).outgoing() && stored.get(1).outgoing() && !stored.get(2).outgoing());
         assertEquals(DeliveryState.SENT, stored.get(0).state());
+        assertFalse(stored.get(2).unread(), "a new client's first page of the archive is history, not news");
         assertEquals(0, archive.catchUp(ACCOUNT), "asking again brings nothing new");
 
         // Away again: the phone goes on, the desktop catches up from where it stopped.
@@ -144,6 +146,7 @@ class ArchiveTest {
         assertEquals(250 - first, fetched.stream().mapToInt(Integer::intValue).sum(), fetched.toString());
         assertTrue(fetched.size() > 2, "back-filling took several pages: " + fetched);
         assertEquals(expected, bodies("dave"), "all of the archive, in order, once");
+        assertEquals(java.util.Map.of(), store.unreadCounts(), "older history the user scrolled to is not unread");
     }
 
     /** Logs in "me/phone", which stays online while the desktop is away, and counts what it receives. */
@@ -194,6 +197,7 @@ class ArchiveTest {
             assertEquals(182, conversation.size(), conversation.toString());
             assertEquals(missed, conversation.stream().filter(body -> body.startsWith("f")).toList(), "the archive's order");
             assertEquals("live on top", conversation.getLast());
+            assertEquals(java.util.Map.of(with("frank"), 182), store.unreadCounts(), "what came while away is news");
             assertEquals(0, archive.catchUp(ACCOUNT), "asking again brings nothing new");
             assertEquals(182, history.added().stream().filter(message -> message.key().equals(with("frank"))).count(),
                     "each message shown once");
