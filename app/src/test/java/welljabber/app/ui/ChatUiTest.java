@@ -28,6 +28,7 @@ import org.jivesoftware.smack.chat2.ChatManager;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
@@ -50,14 +51,15 @@ import welljabber.testsupport.XmppTestClients;
  * keyboard and sees the answer delivered; a chat opened from the contacts list delivers and counts what
  * arrives behind another tab; an address that does not exist fails with a sentence.
  */
-@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = ChatUiTest.Contacts.class)
+@WithProsody(accounts = {"me:secret", "alice:secret", "bob:secret"}, muc = false, setup = ChatUiTest.Contacts.class)
 class ChatUiTest extends ShellUiTest {
 
     static final class Contacts implements ProsodySetup {
         @Override
         public void configure(ProsodyOptions.Builder options) {
-            options.roster("me", RosterEntry.mutual("alice@localhost", "Alice"));
+            options.roster("me", RosterEntry.mutual("alice@localhost", "Alice"), RosterEntry.mutual("bob@localhost", "Bob"));
             options.roster("alice", RosterEntry.mutual("me@localhost", "Me"));
+            options.roster("bob", RosterEntry.mutual("me@localhost", "Me"));
         }
     }
 
@@ -314,6 +316,61 @@ class ChatUiTest extends ShellUiTest {
         assertEquals(List.of("with alice.html"), listing(folder), "a temporary file was left behind");
     }
 
+    @Test
+    void onANewComputerTheNewMessageIsShownBelowHistoryThatCameFromTheArchiveAfterIt(ProsodyServer server,
+            XmppTestClients clients) throws Exception {
+        // Earlier, on my other computer: alice wrote, then bob wrote more than the archive's newest page holds.
+        XMPPTCPConnection otherComputer = clients.login("me");
+        List<Message> gotThere = inbox(otherComputer);
+        XMPPTCPConnection alice = clients.login("alice");
+        XMPPTCPConnection bob = clients.login("bob");
+        for (int i = 0; i < 40; i++) {
+            says(alice, "earlier from alice " + i);
+        }
+        for (int i = 0; i < 100; i++) {
+            says(bob, "bob " + i);
+        }
+        welljabber.testsupport.Poll.until(java.time.Duration.ofSeconds(10), () -> gotThere.size() == 140,
+                () -> "my other computer got " + gotThere.size() + " of 140");
+        otherComputer.disconnect();
+
+        // This computer catches up with the archive's newest page, bob's: alice's history comes from the
+        // archive when her tab opens. Freezing the server when her new message is delivered holds that
+        // answer until the tab has shown the message, as on a slow server.
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, receipt) -> server.pause());
+        alice.sendStanza(StanzaBuilder.buildMessage("new-computer-1").to(JidCreate.entityBareFrom("me@localhost"))
+                .ofType(Message.Type.chat).setBody("Are you there on the new computer?")
+                .addExtension(new DeliveryReceiptRequest()).build());
+        try {
+            await(server::isPaused, () -> "no receipt came for the message; tabs: " + tabTitles() + ", shown: " + bodies());
+            await(() -> bodies().contains("Are you there on the new computer?"), () -> "the new message is not shown: " + bodies());
+        } finally {
+            server.resume();
+        }
+
+        // Her earlier messages arrive above it; the user still sees the end of the conversation.
+        await(() -> bodies().contains("earlier from alice 39") && bodies().contains("Are you there on the new computer?"),
+                () -> "not at the end of the conversation: " + bodies() + " (" + flowState() + ")");
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
+        assertTrue(onFx(() -> messages.getItems().getLast().toString()).contains("Are you there on the new computer?"),
+                "the new message is not the last one");
+    }
+
+    /** Where the conversation in front is scrolled, for a failure's message. */
+    private String flowState() {
+        return onFx(() -> {
+            ListView<?> list = inFront("#chatMessages", ListView.class);
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+            var first = flow == null ? null : flow.getFirstVisibleCell();
+            var last = flow == null ? null : flow.getLastVisibleCell();
+            return list.getItems().size() + " messages, rows " + (first == null ? "-" : first.getIndex()) + " to "
+                    + (last == null ? "-" : last.getIndex()) + " on screen, tabs " + tabTitles();
+        });
+    }
+
     private static List<String> listing(java.nio.file.Path folder) {
         try (var files = java.nio.file.Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
@@ -364,9 +421,10 @@ class ChatUiTest extends ShellUiTest {
         ListView<?> messages = inFront("#chatMessages", ListView.class);
         await(() -> messages.getSelectionModel().getSelectedItem() != null
                 && messages.getSelectionModel().getSelectedItem().toString().contains("Remember to buy a pineapple"),
-                () -> "selected: " + messages.getSelectionModel().getSelectedItem());
+                () -> "selected: " + messages.getSelectionModel().getSelectedItem() + " (" + flowState() + ", first "
+                        + onFx(() -> messages.getItems().isEmpty() ? "-" : String.valueOf(messages.getItems().getFirst())) + ")");
         await(() -> bodies().contains("Remember to buy a pineapple for the party"),
-                () -> "the found message is not on screen: " + bodies());
+                () -> "the found message is not on screen: " + bodies() + " (" + flowState() + ")");
         assertTrue(messages.getItems().size() < 241, "the jump shows the history around the message, not all of it");
     }
 
@@ -397,6 +455,12 @@ class ChatUiTest extends ShellUiTest {
     private static void aliceSays(XMPPTCPConnection alice, String body) throws Exception {
         alice.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
                 .setBody(body).addExtension(new DeliveryReceiptRequest()).build());
+    }
+
+    /** A message to me that asks for no receipt. */
+    private static void says(XMPPTCPConnection contact, String body) throws Exception {
+        contact.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.entityBareFrom("me@localhost")).ofType(Message.Type.chat)
+                .setBody(body).build());
     }
 
     private List<String> links() {

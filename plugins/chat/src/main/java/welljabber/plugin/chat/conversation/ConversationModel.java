@@ -137,28 +137,38 @@ public final class ConversationModel {
         resource = chosen;
     }
 
-    /** Loads the newest page; {@code failed} hears about a database failure, on the FX thread. */
+    /**
+     * Loads the newest page; {@code failed} hears about a database failure, on the FX thread. What history
+     * has is shown at once: the message that opened the tab must not wait for the server's archive, which
+     * on a slow server took seconds (its reply timeout when the server hung).
+     */
     void loadNewest(Consumer<RuntimeException> failed) {
         long asked = generation;
         background.execute(() -> {
             try {
                 List<StoredMessage> local = store.newest(key, PAGE);
+                showNewest(asked, local);
                 // A conversation with little history here may have more in the server's archive.
-                List<StoredMessage> page = local.size() < PAGE
-                        && actions.backFill(key, local.isEmpty() ? Optional.empty() : Optional.of(local.getFirst())) > 0
-                        ? store.newest(key, PAGE) : local;
-                Platform.runLater(() -> {
-                    flushArrivals();
-                    if (asked != generation) {
-                        return;
-                    }
-                    // Messages that arrived while the page was read are already in the list: keep them once.
-                    // One change for the whole page: the list view then lays out once, not once per message.
-                    ArrivalBatch.mergeInto(messages, page, shownIds);
-                });
+                if (local.size() < PAGE
+                        && actions.backFill(key, local.isEmpty() ? Optional.empty() : Optional.of(local.getFirst())) > 0) {
+                    showNewest(asked, store.newest(key, PAGE));
+                }
             } catch (RuntimeException e) {
                 Platform.runLater(() -> failed.accept(e));
             }
+        });
+    }
+
+    /** Puts {@code page}, read from history for the view of generation {@code asked}, into the list; any thread. */
+    private void showNewest(long asked, List<StoredMessage> page) {
+        Platform.runLater(() -> {
+            flushArrivals();
+            if (asked != generation) {
+                return;
+            }
+            // Messages that arrived while the page was read are already in the list: keep them once.
+            // One change for the whole page: the list view then lays out once, not once per message.
+            ArrivalBatch.mergeInto(messages, page, shownIds);
         });
     }
 
@@ -314,8 +324,9 @@ public final class ConversationModel {
         }
         if (!newerExhausted) {
             // The list shows older history after a search: a new message of the contact comes when the
-            // user scrolls down; one of ours brings the conversation back to its newest page.
-            if (message.outgoing()) {
+            // user scrolls down; one the user writes brings the conversation back to its newest page. Ours
+            // from the archive or another client do not: a back-filled page threw the user off a search result.
+            if (message.writtenHereNow()) {
                 flushArrivals();
                 generation++;
                 messages.clear();

@@ -33,6 +33,14 @@ public record StoredMessage(long id, long seq, ConversationKey key, boolean outg
         Objects.requireNonNull(original, "original");
     }
 
+    /**
+     * Whether the user has just written it in this client: ours and still in the outbox, as every message
+     * written here is stored. Ours from elsewhere (another client's copy, the archive) is stored as sent.
+     */
+    public boolean writtenHereNow() {
+        return outgoing && state == DeliveryState.QUEUED;
+    }
+
     /** Whether the sender corrected it after sending. */
     public boolean edited() {
         return original.isPresent();

@@ -55,7 +55,10 @@ public final class ConversationView {
     private VirtualFlow<?> flow;
     /** The user is at the end of the conversation: new messages scroll into view. */
     private boolean following = true;
+    /** A push to the end is asked for this pulse: {@link #followEnd} runs after the changes of the pulse. */
     private boolean endScrollPending;
+    /** The push to the end starts with a jump to the last row: the rows on screen are not near the end. */
+    private boolean endJumpPending;
 
     /**
      * {@code markRead} is called (FX thread) whenever the user is looking at unread messages;
@@ -149,16 +152,32 @@ public final class ConversationView {
     private void messagesChanged(ListChangeListener.Change<? extends StoredMessage> change) {
         boolean toEnd = false;
         boolean appendedBelowShownEnd = false;
+        boolean insertedAboveShownEnd = false;
         while (change.next()) {
-            if (change.wasAdded() && change.getTo() == model.messages().size()) {
-                toEnd |= !filled || following || change.getAddedSubList().stream().anyMatch(StoredMessage::outgoing);
-                // Runs before the list's skin hears of the change, so the flow still shows the rows before it.
-                appendedBelowShownEnd = filled && lastVisibleIndex() >= change.getFrom() - 1;
+            if (!change.wasAdded()) {
+                continue;
+            }
+            // Runs before the list's skin hears of the change, so the flow still shows the rows before it;
+            // when the end is already asked for, earlier changes of this pulse moved the rows it shows.
+            if (change.getTo() == model.messages().size()) {
+                if (change.getAddedSubList().stream().anyMatch(StoredMessage::writtenHereNow)) {
+                    following = true; // the user wrote: they are at the end, and the answer should show
+                }
+                toEnd |= !filled || following;
+                appendedBelowShownEnd = filled && (endScrollPending || lastVisibleIndex() >= change.getFrom() - 1);
+            } else if (following
+                    && (endScrollPending || lastVisibleIndex() >= model.messages().size() - change.getAddedSize() - 1)) {
+                // Older messages came in above an end the user is looking at: the newest page read after a
+                // message had opened the tab, or a page from the archive. The flow keeps its row numbers, so
+                // the user was left in the middle of history instead of at the message just received.
+                insertedAboveShownEnd = true;
             }
         }
         filled |= !model.messages().isEmpty();
         verticalScrollBar();
-        if (toEnd) {
+        if (insertedAboveShownEnd) {
+            scrollToEnd();
+        } else if (toEnd) {
             if (appendedBelowShownEnd) {
                 followEnd();
             } else {
@@ -168,12 +187,12 @@ public final class ConversationView {
     }
 
     /**
-     * Shows the last message whole. ListView.scrollTo estimates the heights of rows it has not laid out
-     * (ours wrap, so they differ) and can stop short of the end; once laid out, the flow is pushed to its
-     * very end. One follow-up per pulse, however many messages a burst adds.
+     * Shows the last message whole, after this pulse's changes: a jump to the last row (by pixels alone
+     * from far above, the flow's estimate of rows it never laid out, which wrap and so differ, left it
+     * rows short of the end), then the push to its very end. Once per pulse, however many changes.
      */
     private void scrollToEnd() {
-        list.scrollTo(model.messages().size() - 1);
+        endJumpPending = true;
         followEnd();
     }
 
@@ -188,7 +207,12 @@ public final class ConversationView {
             endScrollPending = true;
             Platform.runLater(() -> {
                 endScrollPending = false;
+                boolean jump = endJumpPending;
+                endJumpPending = false;
                 if (following && flow() instanceof VirtualFlow<?> flow) {
+                    if (jump) {
+                        list.scrollTo(model.messages().size() - 1);
+                    }
                     list.layout();
                     flow.scrollPixels(Double.MAX_VALUE / 4);
                 }
@@ -214,6 +238,15 @@ public final class ConversationView {
         return last == null ? Integer.MAX_VALUE : last.getIndex();
     }
 
+    /** The index of the first row on screen as laid out now (the rows before a change not yet laid out); 0 without a layout. */
+    private int firstVisibleIndex() {
+        if (!(flow() instanceof VirtualFlow<?> flow)) {
+            return 0;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        return first == null ? 0 : first.getIndex();
+    }
+
     /** The list's flow once its skin made one (looked up once: a burst asks for it at every change), or null. */
     private VirtualFlow<?> flow() {
         if (flow == null && list.lookup(".virtual-flow") instanceof VirtualFlow<?> found) {
@@ -235,7 +268,9 @@ public final class ConversationView {
                         if (after.doubleValue() <= bar.getMin() && filled) {
                             model.loadOlder(added -> {
                                 if (added > 0) {
-                                    list.scrollTo(added);
+                                    // The row at the top stays there. Not row 0: a jump to a search result
+                                    // passes the top for a moment, and the result went off screen.
+                                    list.scrollTo(firstVisibleIndex() + added);
                                 }
                             });
                         }
