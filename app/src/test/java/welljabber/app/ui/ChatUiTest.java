@@ -317,6 +317,81 @@ class ChatUiTest extends ShellUiTest {
     }
 
     @Test
+    void whileTheWindowIsNotFocusedAMessageShowsANoticeAndWhatFollowsOneSummary(ProsodyServer server, XmppTestClients clients)
+            throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        // The user goes to another application's window.
+        javafx.stage.Window main = robot.lookup("#centreTabs").query().getScene().getWindow();
+        Object left = windowSystemTakesFocus();
+        try {
+            await(() -> !onFx(main::isFocused), () -> "the main window kept the focus");
+
+            aliceSays(alice, "Lunch at noon?");
+            // The notice's title; its text is also in the conversation's cell, so it proves nothing here.
+            await(() -> robot.lookup("Message from Alice").tryQuery().isPresent(), () -> "no notice for alice's message");
+            for (int i = 1; i <= 3; i++) {
+                aliceSays(alice, "and " + i);
+            }
+            // Held while she goes on, then told in one notice (NoticeGate.QUIET after the first).
+            welljabber.testsupport.Poll.until(java.time.Duration.ofSeconds(15),
+                    () -> robot.lookup("3 more messages from Alice").tryQuery().isPresent(), "no summary of the three that followed");
+
+            // The user turns notices off: what comes next is shown in its tab, with no notice.
+            steps.chooseMenuItem("File", "Settings…");
+            robot.clickOn("Chat");
+            robot.clickOn("#chatNotifySetting");
+            robot.clickOn("Save");
+            // Closing the dialog gave the window the focus again; the user goes elsewhere once more.
+            await(() -> onFx(main::isFocused), () -> "the settings dialog left the window unfocused");
+            windowSystemTakesFocus();
+            await(() -> !onFx(main::isFocused), () -> "the main window kept the focus");
+            welljabber.testsupport.Poll.until(java.time.Duration.ofSeconds(15),
+                    () -> robot.lookup("Message from Alice").tryQuery().isEmpty()
+                            && robot.lookup("3 more messages from Alice").tryQuery().isEmpty(), "the notices never went away");
+            aliceSays(alice, "Are you still there?");
+            await(() -> bodies().contains("Are you still there?"), () -> "the message is not shown: " + bodies());
+            assertTrue(robot.lookup("Message from Alice").tryQuery().isEmpty(), "a notice came with notices turned off");
+        } finally {
+            windowSystemGivesFocusBack(left);
+        }
+    }
+
+    /**
+     * What a window system tells the focused window when the user goes to another application; returns
+     * that window (the toolkit's own, not the stage), to give the focus back. Monocle, headless, never
+     * takes the focus from a window (it only gives it), so the notice is sent as a window system would.
+     * Reflection: these are the toolkit's internals, opened to the tests only (app/pom.xml).
+     */
+    private static Object windowSystemTakesFocus() throws ReflectiveOperationException {
+        Class<?> glassWindow = Class.forName("com.sun.glass.ui.Window");
+        java.lang.reflect.Method isFocused = glassWindow.getMethod("isFocused");
+        Object focused = onFx(() -> {
+            for (Object window : (List<?>) glassWindow.getMethod("getWindows").invoke(null)) {
+                if ((Boolean) isFocused.invoke(window)) {
+                    return window;
+                }
+            }
+            throw new AssertionError("no window has the focus");
+        });
+        notifyFocus(focused, "FOCUS_LOST");
+        return focused;
+    }
+
+    private static void windowSystemGivesFocusBack(Object window) throws ReflectiveOperationException {
+        notifyFocus(window, "FOCUS_GAINED");
+    }
+
+    private static void notifyFocus(Object window, String event) throws ReflectiveOperationException {
+        java.lang.reflect.Method notify = Class.forName("com.sun.glass.ui.Window").getDeclaredMethod("notifyFocus", int.class);
+        notify.setAccessible(true);
+        int code = Class.forName("com.sun.glass.events.WindowEvent").getField(event).getInt(null);
+        onFx(() -> notify.invoke(window, code));
+    }
+
+    @Test
     void onANewComputerTheNewMessageIsShownBelowHistoryThatCameFromTheArchiveAfterIt(ProsodyServer server,
             XmppTestClients clients) throws Exception {
         // Earlier, on my other computer: alice wrote, then bob wrote more than the archive's newest page holds.
