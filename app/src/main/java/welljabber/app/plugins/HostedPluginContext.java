@@ -42,7 +42,7 @@ final class HostedPluginContext implements PluginContext {
     private final PluginHost.Shared shared;
     private final String pluginId;
     private PluginStorage storage;
-    private PluginPreferences preferences;
+    private FilePreferences preferences;
 
     HostedPluginContext(PluginHost.Shared shared, String pluginId) {
         this.shared = shared;
@@ -104,7 +104,7 @@ final class HostedPluginContext implements PluginContext {
 
     @Override
     public UiContributions ui() {
-        UiContributions ui = shared.ui();
+        PluginUiHost ui = shared.ui();
         return new UiContributions() {
             @Override
             public Disposable addSidePane(SidePane pane) {
@@ -123,7 +123,7 @@ final class HostedPluginContext implements PluginContext {
 
             @Override
             public Disposable addSettingsPage(SettingsPage page) {
-                return tracker.track(ui.addSettingsPage(page));
+                return tracker.track(ui.addSettingsPage(page, filePreferences()));
             }
 
             @Override
@@ -195,7 +195,11 @@ final class HostedPluginContext implements PluginContext {
     }
 
     @Override
-    public synchronized PluginPreferences preferences() {
+    public PluginPreferences preferences() {
+        return filePreferences();
+    }
+
+    private synchronized FilePreferences filePreferences() {
         if (preferences == null) {
             preferences = new FilePreferences(shared.configFolder().resolve("plugins").resolve(pluginId + ".properties"));
         }

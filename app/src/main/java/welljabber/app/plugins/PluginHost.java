@@ -22,7 +22,6 @@ import welljabber.api.connection.XmppSessions;
 import welljabber.api.event.EventBus;
 import welljabber.api.plugin.Plugin;
 import welljabber.api.plugin.ServiceRegistry;
-import welljabber.api.ui.UiContributions;
 import welljabber.app.i18n.Messages;
 import welljabber.app.storage.Database;
 
@@ -35,7 +34,7 @@ import welljabber.app.storage.Database;
 public final class PluginHost {
 
     /** What every plugin context shares. */
-    public record Shared(EventBus events, XmppSessions sessions, Database database, UiContributions ui,
+    public record Shared(EventBus events, XmppSessions sessions, Database database, PluginUiHost ui,
             ServiceRegistry services, Executor background, Path configFolder, Path dataFolder, Locale locale) {
     }
 

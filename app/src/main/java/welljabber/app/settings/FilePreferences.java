@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -54,6 +56,23 @@ public final class FilePreferences implements PluginPreferences {
         if (values.remove(key) != null) {
             save();
         }
+    }
+
+    /** Every value as it is now, for {@link #restore}. */
+    public synchronized Map<String, String> snapshot() {
+        Map<String, String> copy = new HashMap<>();
+        values.stringPropertyNames().forEach(key -> copy.put(key, values.getProperty(key)));
+        return Map.copyOf(copy);
+    }
+
+    /** Puts back the values of a {@link #snapshot}, in one write; nothing is written when nothing changed. */
+    public synchronized void restore(Map<String, String> snapshot) {
+        if (snapshot().equals(snapshot)) {
+            return;
+        }
+        values.clear();
+        values.putAll(snapshot);
+        save();
     }
 
     private void save() {

@@ -1,5 +1,9 @@
 package welljabber.app.shell;
 
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -15,14 +19,22 @@ import javafx.util.StringConverter;
 
 import welljabber.api.ui.SettingsPage;
 import welljabber.app.i18n.Messages;
+import welljabber.app.settings.FilePreferences;
 import welljabber.app.settings.Settings;
 
-/** File → Settings: the shell's own page (language, debugging) plus one tab per plugin page. */
+/**
+ * File → Settings: the shell's own page (language, debugging) plus one tab per plugin page. The shell's
+ * page is kept on Save; a plugin's controls write its preferences as the user changes them (the api has
+ * no save step), so Cancel puts {@code pluginPreferences} back as they were when the dialog opened.
+ */
 final class SettingsDialog extends Dialog<Void> {
+    private boolean saved;
 
-    SettingsDialog(Window owner, Messages messages, Settings settings, java.util.List<SettingsPage> pluginPages,
-            String passwordStorage) {
+    SettingsDialog(Window owner, Messages messages, Settings settings, List<SettingsPage> pluginPages,
+            List<FilePreferences> pluginPreferences, String passwordStorage) {
         initOwner(owner);
+        Map<FilePreferences, Map<String, String>> before = new IdentityHashMap<>();
+        pluginPreferences.forEach(preferences -> before.put(preferences, preferences.snapshot()));
         setTitle(messages.get("settings.title"));
         setResizable(true);
         ChoiceBox<String> language = new ChoiceBox<>();
@@ -66,10 +78,18 @@ final class SettingsDialog extends Dialog<Void> {
         getDialogPane().setContent(tabs);
         ButtonType ok = new ButtonType(messages.get("button.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(ok, new ButtonType(messages.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        // Not in the result converter's other branch: the dialog calls it again with Cancel when it closes
+        // after Save (a Void result is no result), which put back what the user had just saved.
+        setOnHidden(event -> {
+            if (!saved) {
+                before.forEach(FilePreferences::restore);
+            }
+        });
         setResultConverter(button -> {
             if (button == ok) {
                 settings.setLanguage(language.getValue());
                 settings.setStanzaLog(stanzaLog.isSelected());
+                saved = true;
             }
             return null;
         });

@@ -17,6 +17,8 @@ import welljabber.app.plugins.PluginManager;
 import welljabber.app.plugins.PluginRecord;
 import welljabber.app.profile.ProfilePaths;
 import welljabber.app.secrets.PasswordStore;
+import welljabber.api.ui.SettingsPage;
+import welljabber.app.settings.FilePreferences;
 import welljabber.app.settings.Settings;
 import welljabber.app.tls.TrustDecision;
 import welljabber.app.tls.UntrustedCertificateException;
@@ -54,7 +56,9 @@ public final class ShellDialogs {
     }
 
     public void openSettings() {
-        new SettingsDialog(owner, messages, settings, List.copyOf(ui.settingsPages()), passwordStorage()).showAndWait();
+        List<SettingsPage> pages = List.copyOf(ui.settingsPages());
+        List<FilePreferences> written = pages.stream().map(ui::preferencesOf).flatMap(Optional::stream).distinct().toList();
+        new SettingsDialog(owner, messages, settings, pages, written, passwordStorage()).showAndWait();
     }
 
     public void openAccounts() {

@@ -2,6 +2,7 @@ package welljabber.app.shell;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,17 +27,20 @@ import welljabber.api.ui.SettingsPage;
 import welljabber.api.ui.SidePane;
 import welljabber.api.ui.StatusBarItem;
 import welljabber.api.ui.TabContent;
-import welljabber.api.ui.UiContributions;
+import welljabber.app.plugins.PluginUiHost;
+import welljabber.app.settings.FilePreferences;
 
 /**
  * Holds what plugins contribute to the main window, as observable lists the window binds to. Every
  * method must run on the FX thread; calls from elsewhere are a plugin bug, reported loudly.
  */
-public final class UiRegistry implements UiContributions {
+public final class UiRegistry implements PluginUiHost {
     private final ObservableList<SidePane> sidePanes = FXCollections.observableArrayList();
     private final ObservableList<MenuAction> menuActions = FXCollections.observableArrayList();
     private final ObservableList<StatusBarItem> statusItems = FXCollections.observableArrayList();
     private final ObservableList<SettingsPage> settingsPages = FXCollections.observableArrayList();
+    /** By identity: two plugins may add equal pages (records), each with its own preferences. */
+    private final Map<SettingsPage, FilePreferences> pagePreferences = new IdentityHashMap<>();
     private final ObservableList<ContactAction> contactActions = FXCollections.observableArrayList();
     private final Map<String, CentreTabType> tabTypes = new HashMap<>();
     private final ObservableList<Tab> centreTabs = FXCollections.observableArrayList();
@@ -121,6 +125,21 @@ public final class UiRegistry implements UiContributions {
         requireFxThread();
         settingsPages.add(page);
         return () -> onFx(() -> settingsPages.remove(page));
+    }
+
+    @Override
+    public Disposable addSettingsPage(SettingsPage page, FilePreferences preferences) {
+        Disposable added = addSettingsPage(page);
+        pagePreferences.put(page, preferences);
+        return () -> {
+            added.close();
+            onFx(() -> pagePreferences.remove(page));
+        };
+    }
+
+    /** The preferences a page's controls write to, when a plugin added it. */
+    public Optional<FilePreferences> preferencesOf(SettingsPage page) {
+        return Optional.ofNullable(pagePreferences.get(page));
     }
 
     @Override

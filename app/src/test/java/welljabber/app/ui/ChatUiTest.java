@@ -359,6 +359,33 @@ class ChatUiTest extends ShellUiTest {
         }
     }
 
+    @Test
+    void cancelInSettingsLeavesTheChatSettingsAsTheyWereAndSaveKeepsThem(ProsodyServer server) throws Exception {
+        startShell();
+        steps.chooseMenuItem("File", "Settings…");
+        robot.clickOn("Chat");
+        robot.clickOn("#chatTypingSetting");
+        robot.clickOn("Cancel");
+        steps.chooseMenuItem("File", "Settings…");
+        robot.clickOn("Chat");
+        assertTrue(robot.lookup("#chatTypingSetting").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+                "Cancel kept the change");
+        robot.clickOn("#chatTypingSetting");
+        robot.clickOn("Save");
+        steps.chooseMenuItem("File", "Settings…");
+        robot.clickOn("Chat");
+        assertFalse(robot.lookup("#chatTypingSetting").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+                "Save did not keep the change");
+        robot.clickOn("Cancel");
+        assertEquals(java.util.Optional.of("false"), chatPreference("typing.send"), "the plugin's preferences file");
+    }
+
+    /** What the chat plugin's preferences file holds for {@code key}, read as a new start would. */
+    private java.util.Optional<String> chatPreference(String key) {
+        java.nio.file.Path file = shell.paths().config().resolve("plugins").resolve("chat.properties");
+        return new welljabber.app.settings.FilePreferences(file).get(key);
+    }
+
     /**
      * What a window system tells the focused window when the user goes to another application; returns
      * that window (the toolkit's own, not the stage), to give the focus back. Monocle, headless, never
