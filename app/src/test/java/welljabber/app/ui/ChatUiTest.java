@@ -362,22 +362,25 @@ class ChatUiTest extends ShellUiTest {
     @Test
     void cancelInSettingsLeavesTheChatSettingsAsTheyWereAndSaveKeepsThem(ProsodyServer server) throws Exception {
         startShell();
-        steps.chooseMenuItem("File", "Settings…");
-        robot.clickOn("Chat");
-        robot.clickOn("#chatTypingSetting");
-        robot.clickOn("Cancel");
-        steps.chooseMenuItem("File", "Settings…");
-        robot.clickOn("Chat");
-        assertTrue(robot.lookup("#chatTypingSetting").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
-                "Cancel kept the change");
-        robot.clickOn("#chatTypingSetting");
-        robot.clickOn("Save");
-        steps.chooseMenuItem("File", "Settings…");
-        robot.clickOn("Chat");
-        assertFalse(robot.lookup("#chatTypingSetting").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
-                "Save did not keep the change");
-        robot.clickOn("Cancel");
+        assertTrue(typingSettingAfter("Cancel"), "Cancel kept the change");
+        assertFalse(typingSettingAfter("Save"), "Save did not keep the change");
         assertEquals(java.util.Optional.of("false"), chatPreference("typing.send"), "the plugin's preferences file");
+    }
+
+    /**
+     * Opens File → Settings → Chat, flips "Tell contacts when I am typing", closes with {@code button},
+     * and opens the dialog again: whether the box is ticked then (that dialog is closed untouched).
+     */
+    private boolean typingSettingAfter(String button) {
+        steps.chooseMenuItem("File", "Settings…");
+        robot.clickOn("Chat");
+        robot.clickOn("#chatTypingSetting");
+        robot.clickOn(button);
+        steps.chooseMenuItem("File", "Settings…");
+        robot.clickOn("Chat");
+        boolean ticked = robot.lookup("#chatTypingSetting").queryAs(javafx.scene.control.CheckBox.class).isSelected();
+        robot.clickOn("Cancel");
+        return ticked;
     }
 
     /** What the chat plugin's preferences file holds for {@code key}, read as a new start would. */
