@@ -105,13 +105,17 @@ final class AccountConnection {
             account = account.withPresence(presence);
             XMPPTCPConnection current = xmpp;
             if (current != null && current.isAuthenticated()) {
-                try {
-                    current.sendStanza(PresenceStanzas.build(current, presence, account.priority()));
-                } catch (SmackException.NotConnectedException | InterruptedException e) {
-                    Logger.info("Presence for {} not sent, connection gone: {}", account.jid(), e.getMessage());
-                }
+                send(current, presence);
             }
         });
+    }
+
+    private void send(XMPPConnection connection, OwnPresence presence) {
+        try {
+            connection.sendStanza(PresenceStanzas.build(connection, presence, account.priority()));
+        } catch (SmackException.NotConnectedException | InterruptedException e) {
+            Logger.info("Presence for {} not sent, connection gone: {}", account.jid(), e.getMessage());
+        }
     }
 
     private void open(char[] password) {
@@ -154,8 +158,14 @@ final class AccountConnection {
                     return;
                 }
                 if (!resumed) {
-                    sendPresence(account.presence().kind() == PresenceKind.OFFLINE
-                            ? new OwnPresence(PresenceKind.AVAILABLE, account.presence().status()) : account.presence());
+                    OwnPresence initial = account.presence().kind() == PresenceKind.OFFLINE
+                            ? new OwnPresence(PresenceKind.AVAILABLE, account.presence().status()) : account.presence();
+                    // Sent here, before CONNECTED is told, not through the queue (busy with this login): the chat
+                    // plugin asks the archive on CONNECTED, and Prosody hands offline messages only to a session
+                    // that has not asked its archive first (mod_mam). Asked first, a new profile stored them as
+                    // read history: no badge for what was sent while the user was offline.
+                    send(c, initial);
+                    queue.execute(() -> account = account.withPresence(initial));
                 }
                 setState(ConnectionState.CONNECTED, Optional.empty());
             }

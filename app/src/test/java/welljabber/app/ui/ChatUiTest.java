@@ -422,6 +422,18 @@ class ChatUiTest extends ShellUiTest {
     }
 
     @Test
+    void aMessageSentWhileIWasOfflineOpensItsTabOnANewComputer(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        aliceSays(alice, "Sent while you were offline");
+        // Kept by the server for me (offline storage) and in my archive. A new profile takes the archive's
+        // newest page as history, already read; the message must come as news all the same.
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        await(() -> chatTab("Alice").isPresent() && bodies().contains("Sent while you were offline"),
+                () -> "no tab shows the message sent while offline; tabs " + tabTitles() + ", shown " + bodies());
+    }
+
+    @Test
     void onANewComputerTheNewMessageIsShownBelowHistoryThatCameFromTheArchiveAfterIt(ProsodyServer server,
             XmppTestClients clients) throws Exception {
         // Earlier, on my other computer: alice wrote, then bob wrote more than the archive's newest page holds.
