@@ -57,6 +57,8 @@ public final class ConversationView {
     private boolean following = true;
     /** A push to the end is asked for this pulse: {@link #followEnd} runs after the changes of the pulse. */
     private boolean endScrollPending;
+    /** A search result was jumped to and the user has not scrolled since: no older rows are loaded. */
+    private boolean jumped;
     /** The push to the end starts with a jump to the last row: the rows on screen are not near the end. */
     private boolean endJumpPending;
 
@@ -138,6 +140,9 @@ public final class ConversationView {
     public void jumpTo(StoredMessage target) {
         model.jumpTo(target, index -> {
             following = false;
+            // The jump's own scrolling passes the top of the list on its way: loading older rows then
+            // pushed the result off screen (row by row, or whole with a tall message above it).
+            jumped = true;
             // At the top of the view: with context above it, a long message there could push it off screen.
             list.scrollTo(index);
             list.getSelectionModel().clearAndSelect(index);
@@ -222,6 +227,24 @@ public final class ConversationView {
 
     private void userScrolled() {
         following = lastVisible();
+        if (jumped) {
+            jumped = false;
+            if (scrollBar != null && scrollBar.getValue() <= scrollBar.getMin()) {
+                loadOlder(); // the user went to the top while older rows were held back
+            }
+        }
+    }
+
+    /** The user is at the top of the list: the page before it, keeping the row at the top where it is. */
+    private void loadOlder() {
+        if (!filled) {
+            return;
+        }
+        model.loadOlder(added -> {
+            if (added > 0) {
+                list.scrollTo(firstVisibleIndex() + added);
+            }
+        });
     }
 
     /** Whether the last row is on screen, as laid out now. */
@@ -265,14 +288,8 @@ public final class ConversationView {
                         if (after.doubleValue() >= bar.getMax() && filled) {
                             model.loadNewer();
                         }
-                        if (after.doubleValue() <= bar.getMin() && filled) {
-                            model.loadOlder(added -> {
-                                if (added > 0) {
-                                    // The row at the top stays there. Not row 0: a jump to a search result
-                                    // passes the top for a moment, and the result went off screen.
-                                    list.scrollTo(firstVisibleIndex() + added);
-                                }
-                            });
+                        if (after.doubleValue() <= bar.getMin() && !jumped) {
+                            loadOlder();
                         }
                     });
                 }
