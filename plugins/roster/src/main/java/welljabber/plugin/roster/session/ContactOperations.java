@@ -25,6 +25,7 @@ import org.jxmpp.jid.Jid;
 
 import welljabber.api.account.AccountId;
 import welljabber.api.error.ErrorSentences;
+import welljabber.api.plugin.Disposable;
 import welljabber.plugin.roster.model.ContactKey;
 
 /**
@@ -159,7 +160,18 @@ public final class ContactOperations {
     }
 
     public CompletableFuture<List<Jid>> blockList(AccountId account) {
-        return call(account, roster -> roster.blocking().getBlockList());
+        // A copy: Smack's list is a view of its cache, which pushes change on Smack's threads.
+        return call(account, roster -> List.copyOf(roster.blocking().getBlockList()));
+    }
+
+    /**
+     * Runs {@code changed} (on a Smack thread) after each change to the account's block list, made
+     * here or on another device, until closed; a view re-reads {@link #blockList} then. Nothing to
+     * watch while the account is offline.
+     */
+    public Disposable watchBlockList(AccountId account, Runnable changed) {
+        AccountRoster roster = accounts.get(account);
+        return roster == null ? () -> { } : new BlockListWatch(roster.blocking(), changed);
     }
 
     /** The client behind {@code resource}: its caps name at once, its XEP-0092 version when {@code askVersion}. */

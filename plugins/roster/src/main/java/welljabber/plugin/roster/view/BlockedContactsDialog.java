@@ -20,6 +20,7 @@ import org.jxmpp.jid.Jid;
 
 import welljabber.api.account.AccountId;
 import welljabber.api.i18n.PluginTexts;
+import welljabber.api.plugin.Disposable;
 import welljabber.api.plugin.PluginContext;
 import welljabber.plugin.roster.model.AddressInput;
 import welljabber.plugin.roster.session.ContactOperations;
@@ -94,7 +95,15 @@ final class BlockedContactsDialog {
                         after(failure, problem, reload);
                     }));
         });
-        account.valueProperty().addListener((observable, old, now) -> reload.run());
+        // The list follows the server's pushes: a re-read right after our own request may still see the old list.
+        Runnable reloadOnFx = () -> Platform.runLater(reload);
+        Disposable[] watch = {operations.watchBlockList(account.getValue(), reloadOnFx)};
+        account.valueProperty().addListener((observable, old, now) -> {
+            watch[0].close();
+            watch[0] = operations.watchBlockList(now, reloadOnFx);
+            reload.run();
+        });
+        dialog.setOnHidden(event -> watch[0].close());
         reload.run();
 
         VBox content = new VBox(8, account, blocked, unblock, new HBox(6, address, block), problem);
