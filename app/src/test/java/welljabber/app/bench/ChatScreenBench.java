@@ -84,6 +84,10 @@ class ChatScreenBench {
         List<Long> renderInGaps = new ArrayList<>();
         List<Long> idleGaps = new ArrayList<>();
         List<Long> fxBusy = new ArrayList<>();
+        List<Long> eventWaits = new ArrayList<>();
+        List<Long> gcInEventWaits = new ArrayList<>();
+        List<Long> idleEventWaits = new ArrayList<>();
+        List<String> over50 = new ArrayList<>();
         List<String> focus = new ArrayList<>();
         for (int run = 0; run < 1 + RUNS; run++) {
             // Alternate which goes first, so neither always gets the warmer server.
@@ -97,9 +101,9 @@ class ChatScreenBench {
                 }
             }
             System.out.printf("chat bench: burst run %d: raw Smack %.0f msg/s, shell stored %.0f msg/s, shown %.0f msg/s, longest pulse gap"
-                    + " %.1f ms (FX on CPU %.1f ms) (load %s)%n", run, rate(rawNanos), rate(onScreen.firstSendToStoredNanos()),
-                    rate(onScreen.firstSendToShownNanos()), onScreen.gaps().longestGapNanos() / 1e6,
-                    onScreen.gaps().fxCpuInLongestGapNanos() / 1e6, loadAverage());
+                    + " %.1f ms (FX on CPU %.1f ms), longest wait of an FX event %.1f ms (load %s)%n", run, rate(rawNanos),
+                    rate(onScreen.firstSendToStoredNanos()), rate(onScreen.firstSendToShownNanos()), onScreen.gaps().longestGapNanos() / 1e6,
+                    onScreen.gaps().fxCpuInLongestGapNanos() / 1e6, onScreen.eventWaits().longestNanos() / 1e6, loadAverage());
             if (run > 0) {
                 raw.add(rawNanos);
                 shell.add(onScreen.firstSendToShownNanos());
@@ -109,6 +113,10 @@ class ChatScreenBench {
                 renderInGaps.add(onScreen.gaps().rendererCpuInLongestGapNanos());
                 idleGaps.add(onScreen.idle().longestGapNanos());
                 fxBusy.add(onScreen.gaps().mostFxCpuBetweenPulsesNanos());
+                eventWaits.add(onScreen.eventWaits().longestNanos());
+                gcInEventWaits.add(onScreen.eventWaits().gcMillisInLongest() * 1_000_000);
+                idleEventWaits.add(onScreen.idleEventWaits().longestNanos());
+                over50.add(onScreen.eventWaits().over50Ms() + "/" + onScreen.eventWaits().events());
                 focus.add(Boolean.toString(onScreen.windowFocused()));
             }
         }
@@ -126,6 +134,10 @@ class ChatScreenBench {
         table.millis("  and the render thread (QuantumRenderer) was on the CPU", renderInGaps);
         table.millis("longest gap between two FX pulses in 3 s without a burst, just before", idleGaps);
         table.millis("most FX-thread CPU time between two pulses during the burst", fxBusy);
+        table.millis("longest wait of an event posted to the FX thread during the burst (one every 5 ms)", eventWaits);
+        table.millis("  of which garbage collection (its pauses, as the JVM counts them in whole ms)", gcInEventWaits);
+        table.note("  events that waited over 50 ms / events posted, per run: " + over50);
+        table.millis("longest wait of an event posted to the FX thread in the 3 s without a burst", idleEventWaits);
         table.note("window focused during the counted bursts: " + focus);
     }
 

@@ -58,7 +58,7 @@ public final class ChatPaneBench implements AutoCloseable {
      * up to that much late), and until its cell was laid out; FX pulses meanwhile.
      */
     public record Burst(long firstSendToStoredNanos, long firstSendToShownNanos, FxPulseRecorder.Gaps gaps, FxPulseRecorder.Gaps idle,
-            boolean windowFocused) {
+            FxEventLatencyProbe.Waits eventWaits, FxEventLatencyProbe.Waits idleEventWaits, boolean windowFocused) {
     }
 
     private ChatPaneBench(ShellFixture shell) {
@@ -128,7 +128,11 @@ public final class ChatPaneBench implements AutoCloseable {
         FxPulseRecorder quiet = new FxPulseRecorder();
         quiet.start();
         long quietFrom = System.nanoTime() + 200_000_000L;
-        Thread.sleep(3200);
+        FxEventLatencyProbe.Waits idleWaits;
+        try (FxEventLatencyProbe idleProbe = new FxEventLatencyProbe()) {
+            Thread.sleep(3200);
+            idleWaits = idleProbe.waits();
+        }
         FxPulseRecorder.Gaps idle = quiet.stop(quietFrom);
         FxPulseRecorder pulses = new FxPulseRecorder();
         pulses.start();
@@ -159,12 +163,18 @@ public final class ChatPaneBench implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         });
-        send.run();
-        awaitLayout(300);
-        long took = shownAt.get() - started;
+        FxEventLatencyProbe probe = new FxEventLatencyProbe();
+        long took;
+        try {
+            send.run();
+            awaitLayout(300);
+            took = shownAt.get() - started;
+        } finally {
+            probe.close();
+        }
         awaitedBody = null;
         watcher.join(TimeUnit.SECONDS.toMillis(30));
-        return new Burst(storedAt.get() - started, took, pulses.stop(started), idle, focused[0]);
+        return new Burst(storedAt.get() - started, took, pulses.stop(started), idle, probe.waits(), idleWaits, focused[0]);
     }
 
     /**
