@@ -10,7 +10,7 @@ package welljabber.api.plugin;
  */
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
     public static final int MAJOR = 1;
-    public static final int MINOR = 3;
+    public static final int MINOR = 4;
 
     public ApiVersion {
         if (major < 0 || minor < 0) {

@@ -20,13 +20,13 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import welljabber.api.i18n.PluginTexts;
+import welljabber.api.ui.RightClickMenus;
 import welljabber.plugin.roster.model.Contact;
 import welljabber.plugin.roster.model.ContactRow;
 import welljabber.plugin.roster.model.GroupRow;
@@ -49,7 +49,6 @@ public final class RosterPane {
     private final TextField filter = new TextField();
     private final BorderPane root = new BorderPane();
     private ContextMenu openMenu;
-    private boolean menuShownForThisClick;
 
     public RosterPane(RosterViewModel model, RosterController controller, RequestsView requests, PluginTexts texts) {
         this.model = model;
@@ -114,19 +113,7 @@ public final class RosterPane {
                 event.consume();
             }
         });
-        list.setOnContextMenuRequested(event -> {
-            menuShownForThisClick = true;
-            showMenu(event.getScreenX(), event.getScreenY());
-            event.consume();
-        });
-        // Platforms (and headless test robots) that send no context-menu event for a right click
-        // still get the menu when the button comes up.
-        list.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> menuShownForThisClick = false);
-        list.addEventHandler(MouseEvent.MOUSE_RELEASED, event -> {
-            if (event.getButton() == MouseButton.SECONDARY && !menuShownForThisClick) {
-                showMenu(event.getScreenX(), event.getScreenY());
-            }
-        });
+        RightClickMenus.attach(list, this::showMenu);
         list.setPlaceholder(placeholder());
         model.bindSelection(list.getSelectionModel());
 
