@@ -299,10 +299,9 @@ class ChatUiTest extends ShellUiTest {
         await(() -> chatTab("Alice").isPresent() && bodies().stream().anyMatch(text -> text.startsWith("<script>")),
                 () -> "alice's message is not shown: " + bodies());
 
-        // The messages' context menu → Export conversation…
-        ListView<?> messages = inFront("#chatMessages", ListView.class);
-        ShellFixture.onFx(() -> messages.getContextMenu().getItems().stream()
-                .filter(item -> "chatExport".equals(item.getId())).findFirst().orElseThrow().fire());
+        // The messages' menu (a right click) → Export conversation…
+        robot.rightClickOn(messageCell("<script>alert('hi')</script> & see https://example.org/a?b=1&c=2"));
+        robot.clickOn("Export conversation…");
 
         java.nio.file.Path page = folder.resolve("with alice.html");
         await(() -> java.nio.file.Files.exists(page), () -> "no export in " + folder + ": " + listing(folder));
@@ -314,6 +313,45 @@ class ChatUiTest extends ShellUiTest {
         assertTrue(html.contains("<a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">"), html);
         assertTrue(html.contains("Alice"), "the contact's name is missing");
         assertEquals(List.of("with alice.html"), listing(folder), "a temporary file was left behind");
+    }
+
+    @Test
+    void messagesAreCopiedFromTheirMenuAndWithTheShortcut(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        aliceSays(alice, "the code is 4711");
+        aliceSays(alice, "/me copies it down");
+        await(() -> bodies().contains("* Alice copies it down"), () -> "alice's messages are not shown: " + bodies());
+
+        // A right click selects the message under the pointer; Copy puts its text alone on the clipboard.
+        robot.rightClickOn(messageCell("the code is 4711"));
+        robot.clickOn("Copy");
+        await(() -> "the code is 4711".equals(clipboard()), () -> "the clipboard has " + clipboard());
+
+        // Shift+click adds the next message; the shortcut copies both, each with its sender and time, while the
+        // focus stays in the input (the user can go on typing).
+        TextArea input = inFront("#chatInput", TextArea.class);
+        robot.clickOn(input);
+        robot.clickOn(messageCell("the code is 4711"));
+        robot.press(KeyCode.SHIFT).clickOn(messageCell("* Alice copies it down")).release(KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        await(() -> clipboard().matches("\\[[-0-9 :]+\\] Alice: the code is 4711\n"
+                + "\\[[-0-9 :]+\\] \\* Alice copies it down\n"), () -> "the clipboard has " + clipboard());
+        assertTrue(onFx(input::isFocused), "the input lost the focus");
+    }
+
+    /** The conversation's cell showing {@code body}. */
+    private javafx.scene.control.ListCell<?> messageCell(String body) {
+        return onFx(() -> robot.lookup("#chatMessages .chat-message").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> !cell.isEmpty() && cell.isVisible() && cell.getGraphic() != null
+                        && text((TextFlow) cell.getGraphic().lookup(".chat-body")).equals(body))
+                .findFirst().orElseThrow(() -> new AssertionError("no message \"" + body + "\" on screen: " + bodies())));
+    }
+
+    private static String clipboard() {
+        return onFx(() -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
     }
 
     @Test

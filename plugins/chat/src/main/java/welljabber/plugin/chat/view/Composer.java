@@ -71,6 +71,11 @@ final class Composer {
         input.requestFocus();
     }
 
+    /** Whether the user has marked text in what they are writing: the copy shortcut is theirs then. */
+    boolean hasSelectedText() {
+        return !input.getSelectedText().isEmpty();
+    }
+
     private void key(KeyEvent event) {
         switch (event.getCode()) {
             case ENTER -> {
