@@ -327,6 +327,9 @@ class ChatUiTest extends ShellUiTest {
 
         // A right click selects the message under the pointer; Copy puts its text alone on the clipboard.
         robot.rightClickOn(messageCell("the code is 4711"));
+        await(() -> robot.lookup("Copy").tryQuery().isPresent(), () -> "the messages' menu did not open");
+        // The menu's entry for it is there, hidden: Send again is for ours that failed.
+        assertFalse(robot.lookup("#chatSendAgain").match(Node::isVisible).tryQuery().isPresent(), "Send again offered for alice's message");
         robot.clickOn("Copy");
         await(() -> "the code is 4711".equals(clipboard()), () -> "the clipboard has " + clipboard());
 
@@ -550,6 +553,13 @@ class ChatUiTest extends ShellUiTest {
         await(() -> metas().stream().anyMatch(meta -> meta.endsWith("Not delivered: The contact is offline and their server keeps no offline messages, or there is no one at this address.")),
                 () -> "no failure sentence: " + metas());
         assertTrue(robot.lookup(".chat-failed").tryQuery().isPresent());
+
+        // Its menu offers to send it again: a new message goes out (and fails again here, with its reason).
+        robot.rightClickOn(messageCell("Is anybody there?"));
+        robot.clickOn("Send again");
+        await(() -> bodies().stream().filter("Is anybody there?"::equals).count() == 2
+                && metas().stream().filter(meta -> meta.contains("Not delivered: ")).count() == 2,
+                () -> "not sent again: " + bodies() + " " + metas());
     }
 
     @Test

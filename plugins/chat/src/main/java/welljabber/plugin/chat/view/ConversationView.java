@@ -43,6 +43,7 @@ import welljabber.plugin.chat.Texts;
 import welljabber.plugin.chat.conversation.ConversationModel;
 import welljabber.plugin.chat.export.CopiedMessages;
 import welljabber.plugin.chat.export.ExportAction;
+import welljabber.plugin.chat.store.DeliveryState;
 import welljabber.plugin.chat.store.StoredMessage;
 
 /**
@@ -106,9 +107,18 @@ public final class ConversationView {
         copyItem.setAccelerator(COPY);
         copyItem.disableProperty().bind(Bindings.isEmpty(list.getSelectionModel().getSelectedIndices()));
         copyItem.setOnAction(event -> copySelected());
-        ContextMenu menu = new ContextMenu(copyItem, new SeparatorMenuItem(), exportItem);
+        // One of ours that failed (the contact was offline, say) goes out again as a new message; the failed
+        // one stays, with its reason, as what happened.
+        MenuItem sendAgainItem = new MenuItem(texts.get("sendAgain.menu"));
+        sendAgainItem.setId("chatSendAgain");
+        sendAgainItem.setOnAction(event -> failedOwnSelected().ifPresent(message -> model.send(message.body())));
+        ContextMenu menu = new ContextMenu(sendAgainItem, copyItem, new SeparatorMenuItem(), exportItem);
         menu.setId("chatMenu");
-        RightClickMenus.attach(list, (x, y) -> menu.show(list, x, y));
+
+        RightClickMenus.attach(list, (x, y) -> {
+            sendAgainItem.setVisible(failedOwnSelected().isPresent());
+            menu.show(list, x, y);
+        });
 
         VBox.setVgrow(list, Priority.ALWAYS);
         peerState.setId("chatPeerState");
@@ -181,6 +191,13 @@ public final class ConversationView {
             list.scrollTo(index);
             list.getSelectionModel().clearAndSelect(index);
         });
+    }
+
+    /** The one selected message, when it is ours and failed. */
+    private Optional<StoredMessage> failedOwnSelected() {
+        return list.getSelectionModel().getSelectedIndices().size() != 1 ? Optional.empty()
+                : Optional.ofNullable(list.getSelectionModel().getSelectedItem())
+                        .filter(message -> message.outgoing() && message.state() == DeliveryState.FAILED);
     }
 
     /** Puts the selected messages on the clipboard, in the conversation's order. */
