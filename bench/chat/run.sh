@@ -8,7 +8,10 @@
 #  B. Without UI (bench/chat/ChatBench.java, class path mode on the app's runtime modules): the plugin's
 #     receive path against raw Smack, the H2 read of a large conversation's newest page, full-text search
 #     over 1,000,000 messages.
-#   bench/chat/run.sh [--runs N] [--part screen|store] [ChatBench.java options: --only burst|conversation|search
+#     --peer process runs the burst's sender in a process of its own (default: in the bench's JVM);
+#     --peer-nice N with it runs that process and Prosody at nice N (a server and a contact on other machines).
+#   bench/chat/run.sh [--runs N] [--part screen|store] [--peer jvm|process] [--peer-nice N]
+#                     [ChatBench.java options: --only burst|conversation|search
 #                     --burst N --rounds N --conversation N --search-messages N --work DIR]
 # Needs Prosody (each part starts its own on loopback).
 set -euo pipefail
@@ -18,10 +21,14 @@ root="$(cd "$here/../.." && pwd)"
 
 runs=3
 only=all
+peer=jvm
+peer_nice=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
     --part) only="${2:?--part needs screen or store}"; shift 2 ;;
+    --peer) peer="${2:?--peer needs jvm or process}"; shift 2 ;;
+    --peer-nice) peer_nice="${2:?--peer-nice needs a number}"; shift 2 ;;
     *) break ;;
   esac
 done
@@ -41,7 +48,8 @@ result="$root/app/target/bench-results/chat-bench.txt"
 rm -f "$result"
 if [ "$only" != store ]; then
   mvn -B -q -o -pl app -am verify -Dgroups=bench -Dbench.excludedGroups= -Dtest=ChatScreenBench \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dwelljabber.bench.runs="$runs"
+    -Dsurefire.failIfNoSpecifiedTests=false -Dwelljabber.bench.runs="$runs" \
+    -Dwelljabber.bench.peer="$peer" -Dwelljabber.bench.peerNice="$peer_nice"
   if [ ! -s "$result" ]; then
     echo "bench: the on-screen benchmark did not write $result (did it run?)" >&2
     exit 1

@@ -45,6 +45,14 @@ class ChatScreenBench {
     static final int BURST = Integer.getInteger("welljabber.bench.chatBurst", 10_000);
     static final int CONVERSATION = Integer.getInteger("welljabber.bench.chatConversation", 100_000);
     static final String BIG_PEER = "bob@localhost";
+    /**
+     * {@code -Dwelljabber.bench.peer=process}: the burst's sender runs in a process of its own instead of
+     * this JVM; {@code -Dwelljabber.bench.peerNice=N} (with it) runs that process and Prosody at nice N,
+     * standing in for a server and a contact on other machines. Default: the sender in this JVM, all at
+     * the same priority (the figures recorded before these options).
+     */
+    static final boolean PEER_PROCESS = "process".equals(System.getProperty("welljabber.bench.peer", "jvm"));
+    static final int PEER_NICE = Integer.getInteger("welljabber.bench.peerNice", 0);
 
     @Test
     void chatOnScreen() throws Exception {
@@ -57,6 +65,9 @@ class ChatScreenBench {
                 .roster("me", RosterEntry.mutual("alice@localhost", "Alice"))
                 .roster("alice", RosterEntry.mutual("me@localhost", "Me"))
                 .start()) {
+            if (PEER_PROCESS && PEER_NICE > 0) {
+                PeerProcess.lowerPriority(server, PEER_NICE);
+            }
             BenchTable table = new BenchTable("Chat benchmark: " + BURST + "-message burst into an open tab vs raw Smack, opening a "
                     + CONVERSATION + "-message conversation; Prosody on 127.0.0.1 (STARTTLS), " + RUNS + " runs after 1 warm-up, "
                     + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", load average at start " + loadAverage());
@@ -120,7 +131,9 @@ class ChatScreenBench {
                 focus.add(Boolean.toString(onScreen.windowFocused()));
             }
         }
-        table.section("1. " + BURST + " inbound chat messages from a contact, as fast as the server delivers them");
+        table.section("1. " + BURST + " inbound chat messages from a contact, as fast as the server delivers them"
+                + (PEER_PROCESS ? "; the sender in a process of its own" + (PEER_NICE > 0 ? ", it and Prosody at nice " + PEER_NICE : "")
+                        : "; the sender in the bench's JVM"));
         table.millis("raw Smack 4.4.8 listener (floor): first send until all received", raw);
         table.note(String.format(java.util.Locale.ROOT, "  = %.0f msg/s (median)", rate(median(raw))));
         table.millis("shell, tab open: first send until all stored (seen in H2, polled every 20 ms)", stored);
@@ -148,37 +161,34 @@ class ChatScreenBench {
     /** The floor: a raw Smack connection as me with a listener that only counts. */
     private static long rawSmack(ProsodyServer server, int run) throws Exception {
         XMPPTCPConnection me = connect(server, "me", "raw" + run);
-        XMPPTCPConnection alice = connect(server, "alice", "raw-sender" + run);
         CountDownLatch all = new CountDownLatch(BURST);
         AtomicLong counted = new AtomicLong();
         me.addSyncStanzaListener(stanza -> {
             counted.incrementAndGet();
             all.countDown();
         }, MessageTypeFilter.CHAT);
-        try {
+        try (BurstPeer alice = peer(server, "raw-sender" + run)) {
             long started = System.nanoTime();
-            ChatBurst.send(alice, "me@localhost", BURST, "raw" + run, counted::get);
+            alice.burst("me@localhost", BURST, "raw" + run, counted::get);
             assertTrue(all.await(300, TimeUnit.SECONDS), all.getCount() + " messages never reached raw Smack");
             return System.nanoTime() - started;
         } finally {
-            alice.disconnect();
             me.disconnect();
         }
     }
 
     /** The shell on a fresh profile, alice's conversation open in its tab, then the same burst. */
     private static ChatPaneBench.Burst shellBurst(ProsodyServer server, int run) throws Exception {
-        XMPPTCPConnection alice = connect(server, "alice", "shell-sender" + run);
-        try (ChatPaneBench shell = ChatPaneBench.start(null)) {
+        try (BurstPeer alice = peer(server, "shell-sender" + run); ChatPaneBench shell = ChatPaneBench.start(null)) {
             shell.connect(server.jid("me").toString(), PASSWORD, server.host(), server.c2sPort());
             // Her first message opens the tab, as it does for a user; the burst follows into the open tab.
-            ChatBurst.sendOne(alice, "me@localhost", "hello before burst " + run);
+            alice.sendOne("me@localhost", "hello before burst " + run);
             shell.awaitShown("hello before burst " + run, 30);
             String last = ChatBurst.body("shell" + run, BURST - 1);
             long baseline = shell.received();
             ChatPaneBench.Burst burst = shell.burst(() -> {
                 try {
-                    ChatBurst.send(alice, "me@localhost", BURST, "shell" + run, () -> shell.received() - baseline);
+                    alice.burst("me@localhost", BURST, "shell" + run, () -> shell.received() - baseline);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -186,9 +196,12 @@ class ChatScreenBench {
             assertEquals(BURST + 1, shell.stored("alice@localhost"), "messages stored in the shell's history");
             assertEquals(BURST + 1, shell.itemCount(), "messages in the conversation's list");
             return burst;
-        } finally {
-            alice.disconnect();
         }
+    }
+
+    private static BurstPeer peer(ProsodyServer server, String resource) throws Exception {
+        return PEER_PROCESS ? PeerProcess.start(server, "alice", PASSWORD, resource, PEER_NICE)
+                : BurstPeer.inThisJvm(connect(server, "alice", resource));
     }
 
     private static XMPPTCPConnection connect(ProsodyServer server, String user, String resource) throws Exception {
