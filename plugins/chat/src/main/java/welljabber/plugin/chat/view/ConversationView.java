@@ -1,7 +1,5 @@
 package welljabber.plugin.chat.view;
 
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -15,22 +13,13 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -38,12 +27,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import welljabber.api.ui.RightClickMenus;
 import welljabber.plugin.chat.Texts;
 import welljabber.plugin.chat.conversation.ConversationModel;
-import welljabber.plugin.chat.export.CopiedMessages;
 import welljabber.plugin.chat.export.ExportAction;
-import welljabber.plugin.chat.store.DeliveryState;
 import welljabber.plugin.chat.store.StoredMessage;
 
 /**
@@ -52,11 +38,8 @@ import welljabber.plugin.chat.store.StoredMessage;
  * conversation counts as read while its tab is selected and the window is in front.
  */
 public final class ConversationView {
-    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-
     private final ConversationModel model;
     private final Texts texts;
-    private final CopiedMessages copied;
     private final ListView<StoredMessage> list = new ListView<>();
     private final Label peerState = new Label();
     private final Composer composer;
@@ -87,7 +70,6 @@ public final class ConversationView {
             Consumer<Boolean> onScreen, Consumer<String> problem, ExportAction export) {
         this.model = model;
         this.texts = texts;
-        this.copied = new CopiedMessages(texts, ZoneId.systemDefault());
         this.markRead = markRead;
         this.onScreen = onScreen;
         this.composer = new Composer(model, texts, problem);
@@ -97,29 +79,7 @@ public final class ConversationView {
         list.setCellFactory(view -> new MessageCell(view, model, texts, links));
         list.setPlaceholder(new Label(texts.get("history.empty")));
         list.setFocusTraversable(false);
-        MenuItem exportItem = new MenuItem(texts.get("export.menu"));
-        exportItem.setId("chatExport");
-        exportItem.setOnAction(event -> export.run(model));
-        // Copy what is selected: a right click selects the message under it, Shift and Ctrl add more.
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        MenuItem copyItem = new MenuItem(texts.get("copy.menu"));
-        copyItem.setId("chatCopy");
-        copyItem.setAccelerator(COPY);
-        copyItem.disableProperty().bind(Bindings.isEmpty(list.getSelectionModel().getSelectedIndices()));
-        copyItem.setOnAction(event -> copySelected());
-        // One of ours that failed (the contact was offline, say) goes out again as a new message; the failed
-        // one stays, with its reason, as what happened.
-        MenuItem sendAgainItem = new MenuItem(texts.get("sendAgain.menu"));
-        sendAgainItem.setId("chatSendAgain");
-        sendAgainItem.setOnAction(event -> failedOwnSelected().ifPresent(message -> model.send(message.body())));
-        ContextMenu menu = new ContextMenu(sendAgainItem, copyItem, new SeparatorMenuItem(), exportItem);
-        menu.setId("chatMenu");
-
-        RightClickMenus.attach(list, (x, y) -> {
-            sendAgainItem.setVisible(failedOwnSelected().isPresent());
-            menu.show(list, x, y);
-        });
-
+        MessageMenu messageMenu = new MessageMenu(list, model, texts, export);
         VBox.setVgrow(list, Priority.ALWAYS);
         peerState.setId("chatPeerState");
         peerState.getStyleClass().add("chat-peer-state");
@@ -131,15 +91,7 @@ public final class ConversationView {
         peerState.visibleProperty().bind(peerState.textProperty().isNotEmpty());
         peerState.managedProperty().bind(peerState.visibleProperty());
         root = new VBox(6, list, peerState, composer.node());
-        // Clicking a message selects it and leaves the focus in the input (the list takes no focus, so
-        // typing goes on where it was): the shortcut copies the selected messages from wherever the focus
-        // is in the conversation, unless the user marked text in the input, which it then copies as usual.
-        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (COPY.match(event) && !composer.hasSelectedText() && !list.getSelectionModel().isEmpty()) {
-                copySelected();
-                event.consume();
-            }
-        });
+        messageMenu.copyShortcutIn(root, composer::hasSelectedText);
         root.setPadding(new Insets(6));
         root.getStyleClass().add("chat-conversation");
         var stylesheet = ConversationView.class.getResource("/welljabber/plugin/chat/chat.css");
@@ -191,25 +143,6 @@ public final class ConversationView {
             list.scrollTo(index);
             list.getSelectionModel().clearAndSelect(index);
         });
-    }
-
-    /** The one selected message, when it is ours and failed. */
-    private Optional<StoredMessage> failedOwnSelected() {
-        return list.getSelectionModel().getSelectedIndices().size() != 1 ? Optional.empty()
-                : Optional.ofNullable(list.getSelectionModel().getSelectedItem())
-                        .filter(message -> message.outgoing() && message.state() == DeliveryState.FAILED);
-    }
-
-    /** Puts the selected messages on the clipboard, in the conversation's order. */
-    private void copySelected() {
-        List<StoredMessage> selected = list.getSelectionModel().getSelectedIndices().stream().sorted()
-                .filter(index -> index >= 0 && index < list.getItems().size()).map(list.getItems()::get).toList();
-        if (selected.isEmpty()) {
-            return;
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(copied.of(selected, model.ownName(), model.peerName()));
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     public void focusInput() {
