@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -343,6 +344,38 @@ class ChatUiTest extends ShellUiTest {
         await(() -> clipboard().matches("\\[[-0-9 :]+\\] Alice: the code is 4711\n"
                 + "\\[[-0-9 :]+\\] \\* Alice copies it down\n"), () -> "the clipboard has " + clipboard());
         assertTrue(onFx(input::isFocused), "the input lost the focus");
+    }
+
+    @Test
+    void whatComesWhileIReadFurtherUpIsCountedOnAButtonThatGoesThere(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        for (int i = 1; i <= 40; i++) {
+            aliceSays(alice, "earlier line " + i);
+        }
+        await(() -> bodies().contains("earlier line 40"), () -> "alice's messages are not shown: " + bodies());
+
+        // The user scrolls up to read; what alice sends now is below, out of sight.
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
+        Node thumb = onFx(() -> messages.lookupAll(".scroll-bar").stream()
+                .filter(bar -> bar instanceof javafx.scene.control.ScrollBar scrollBar
+                        && scrollBar.getOrientation() == javafx.geometry.Orientation.VERTICAL && scrollBar.isVisible())
+                .map(bar -> bar.lookup(".thumb")).findFirst().orElseThrow(() -> new AssertionError("no scroll bar")));
+        robot.drag(thumb).dropBy(0, -2000);
+        await(() -> !bodies().contains("earlier line 40"), () -> "still at the end: " + bodies());
+        Button newBelow = inFront("#chatNewBelow", Button.class);
+        assertFalse(onFx(newBelow::isVisible), "the button shows before anything new came");
+        aliceSays(alice, "are you there?");
+        aliceSays(alice, "hello?");
+        await(() -> onFx(() -> newBelow.isVisible() && "↓ 2 new messages".equals(newBelow.getText())),
+                () -> "the button shows \"" + onFx(newBelow::getText) + "\", visible " + onFx(newBelow::isVisible));
+        assertFalse(bodies().contains("hello?"), "the view followed the new messages while the user read further up");
+
+        robot.clickOn(newBelow);
+        await(() -> bodies().contains("hello?"), () -> "the button did not go to the new messages: " + bodies());
+        await(() -> !onFx(newBelow::isVisible), () -> "the button stays after going there");
     }
 
     /** The conversation's cell showing {@code body}. */

@@ -54,6 +54,7 @@ public final class ConversationModel {
     private final FxQueue fx;
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper incoming = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<ChatState> peerState = new ReadOnlyObjectWrapper<>(ChatState.active);
     private final PauseTransition pause = new PauseTransition(PAUSE_AFTER);
     private ChatState ownState = ChatState.active;
@@ -117,6 +118,31 @@ public final class ConversationModel {
 
     void setUnread(int count) {
         unread.set(count);
+    }
+
+    /**
+     * How many messages of the contact have come since the conversation opened, counted as they come
+     * (FX thread): whether the user sees them depends on where they are in the list, which the view knows.
+     */
+    public ReadOnlyIntegerProperty incomingProperty() {
+        return incoming.getReadOnlyProperty();
+    }
+
+    /** Whether the list ends with the newest message (not so after a search jump until the user scrolls down). */
+    public boolean showsNewest() {
+        return newerExhausted;
+    }
+
+    /** Brings the list back to the conversation's newest page, when a search jump left it in older history. */
+    public void showNewest() {
+        if (newerExhausted) {
+            return;
+        }
+        flushArrivals();
+        generation++;
+        messages.clear();
+        newerExhausted = true;
+        loadNewest(e -> LOG.log(System.Logger.Level.ERROR, "Could not reload " + key.peer(), e));
     }
 
     /** Whether the contact is typing (composing), paused, or neither (active, inactive, gone). */
@@ -321,17 +347,14 @@ public final class ConversationModel {
     void added(StoredMessage message) {
         if (!message.outgoing()) {
             peerState.set(ChatState.active); // a message ends "is typing" (XEP-0085 §5.4)
+            incoming.set(incoming.get() + 1);
         }
         if (!newerExhausted) {
             // The list shows older history after a search: a new message of the contact comes when the
             // user scrolls down; one the user writes brings the conversation back to its newest page. Ours
             // from the archive or another client do not: a back-filled page threw the user off a search result.
             if (message.writtenHereNow()) {
-                flushArrivals();
-                generation++;
-                messages.clear();
-                newerExhausted = true;
-                loadNewest(e -> LOG.log(System.Logger.Level.ERROR, "Could not reload " + key.peer(), e));
+                showNewest();
             }
             return;
         }

@@ -11,8 +11,10 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -24,6 +26,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -53,6 +56,9 @@ public final class ConversationView {
     private VirtualFlow<?> flow;
     /** The user is at the end of the conversation: new messages scroll into view. */
     private boolean following = true;
+    /** Messages of the contact that came while the user was not at the newest one: shown on {@link #newBelow}. */
+    private int unseenBelow;
+    private final Button newBelow = new Button();
     /** A push to the end is asked for this pulse: {@link #followEnd} runs after the changes of the pulse. */
     private boolean endScrollPending;
     /** A search result was jumped to and the user has not scrolled since: no older rows are loaded. */
@@ -80,7 +86,22 @@ public final class ConversationView {
         list.setPlaceholder(new Label(texts.get("history.empty")));
         list.setFocusTraversable(false);
         MessageMenu messageMenu = new MessageMenu(list, model, texts, export);
-        VBox.setVgrow(list, Priority.ALWAYS);
+        // Reading further up, the user would not see what comes below: a button at the bottom says how many
+        // came and goes there.
+        newBelow.setId("chatNewBelow");
+        newBelow.getStyleClass().add("chat-new-below");
+        newBelow.setVisible(false);
+        newBelow.setOnAction(event -> goToNewest());
+        model.incomingProperty().addListener((observable, before, now) -> {
+            if (!following || !model.showsNewest()) {
+                unseenBelow += now.intValue() - before.intValue();
+                showUnseen();
+            }
+        });
+        StackPane listArea = new StackPane(list, newBelow);
+        StackPane.setAlignment(newBelow, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(newBelow, new Insets(0, 0, 10, 0));
+        VBox.setVgrow(listArea, Priority.ALWAYS);
         peerState.setId("chatPeerState");
         peerState.getStyleClass().add("chat-peer-state");
         peerState.textProperty().bind(Bindings.createStringBinding(() -> switch (model.peerStateProperty().get()) {
@@ -90,7 +111,7 @@ public final class ConversationView {
         }, model.peerStateProperty(), model.peerNameProperty()));
         peerState.visibleProperty().bind(peerState.textProperty().isNotEmpty());
         peerState.managedProperty().bind(peerState.visibleProperty());
-        root = new VBox(6, list, peerState, composer.node());
+        root = new VBox(6, listArea, peerState, composer.node());
         messageMenu.copyShortcutIn(root, composer::hasSelectedText);
         root.setPadding(new Insets(6));
         root.getStyleClass().add("chat-conversation");
@@ -135,7 +156,7 @@ public final class ConversationView {
     /** Shows {@code target} (a search result) in the middle of its history, selected. */
     public void jumpTo(StoredMessage target) {
         model.jumpTo(target, index -> {
-            following = false;
+            setFollowing(false);
             // The jump's own scrolling passes the top of the list on its way: loading older rows then
             // pushed the result off screen (row by row, or whole with a tall message above it).
             jumped = true;
@@ -162,7 +183,7 @@ public final class ConversationView {
             // when the end is already asked for, earlier changes of this pulse moved the rows it shows.
             if (change.getTo() == model.messages().size()) {
                 if (change.getAddedSubList().stream().anyMatch(StoredMessage::writtenHereNow)) {
-                    following = true; // the user wrote: they are at the end, and the answer should show
+                    setFollowing(true); // the user wrote: they are at the end, and the answer should show
                 }
                 toEnd |= !filled || following;
                 appendedBelowShownEnd = filled && (endScrollPending || lastVisibleIndex() >= change.getFrom() - 1);
@@ -221,8 +242,33 @@ public final class ConversationView {
         }
     }
 
+    /** Whether the view keeps the newest message in sight; at the newest, nothing is unseen below any more. */
+    private void setFollowing(boolean now) {
+        following = now;
+        if (now && model.showsNewest()) {
+            unseenBelow = 0;
+            showUnseen();
+        }
+    }
+
+    private void showUnseen() {
+        newBelow.setVisible(unseenBelow > 0);
+        newBelow.setText(unseenBelow == 1 ? texts.get("newBelow.one") : texts.format("newBelow.many", unseenBelow));
+    }
+
+    /** The button below: to the newest message, loading the newest page first when a search jump left it. */
+    private void goToNewest() {
+        jumped = false;
+        boolean loaded = model.showsNewest();
+        model.showNewest();
+        setFollowing(true);
+        if (loaded) {
+            scrollToEnd();
+        }
+    }
+
     private void userScrolled() {
-        following = lastVisible();
+        setFollowing(lastVisible());
         if (jumped) {
             jumped = false;
             if (scrollBar != null && scrollBar.getValue() <= scrollBar.getMin()) {
