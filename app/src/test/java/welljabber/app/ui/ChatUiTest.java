@@ -318,10 +318,7 @@ class ChatUiTest extends ShellUiTest {
 
     @Test
     void messagesAreCopiedFromTheirMenuAndWithTheShortcut(ProsodyServer server, XmppTestClients clients) throws Exception {
-        XMPPTCPConnection alice = clients.login("alice");
-        startShell();
-        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
-        awaitContactListed("Alice");
+        XMPPTCPConnection alice = aliceAndMeConnected(server, clients);
         aliceSays(alice, "the code is 4711");
         aliceSays(alice, "/me copies it down");
         await(() -> bodies().contains("* Alice copies it down"), () -> "alice's messages are not shown: " + bodies());
@@ -348,10 +345,7 @@ class ChatUiTest extends ShellUiTest {
 
     @Test
     void whatComesWhileIReadFurtherUpIsCountedOnAButtonThatGoesThere(ProsodyServer server, XmppTestClients clients) throws Exception {
-        XMPPTCPConnection alice = clients.login("alice");
-        startShell();
-        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
-        awaitContactListed("Alice");
+        XMPPTCPConnection alice = aliceAndMeConnected(server, clients);
         for (int i = 1; i <= 40; i++) {
             aliceSays(alice, "earlier line " + i);
         }
@@ -378,6 +372,15 @@ class ChatUiTest extends ShellUiTest {
         await(() -> !onFx(newBelow::isVisible), () -> "the button stays after going there");
     }
 
+    /** Alice logged in with plain Smack, the shell started and me connected with her listed; alice's connection. */
+    private XMPPTCPConnection aliceAndMeConnected(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        return alice;
+    }
+
     /** The conversation's cell showing {@code body}. */
     private javafx.scene.control.ListCell<?> messageCell(String body) {
         return onFx(() -> robot.lookup("#chatMessages .chat-message").queryAllAs(javafx.scene.control.ListCell.class).stream()
@@ -393,10 +396,7 @@ class ChatUiTest extends ShellUiTest {
     @Test
     void whileTheWindowIsNotFocusedAMessageShowsANoticeAndWhatFollowsOneSummary(ProsodyServer server, XmppTestClients clients)
             throws Exception {
-        XMPPTCPConnection alice = clients.login("alice");
-        startShell();
-        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
-        awaitContactListed("Alice");
+        XMPPTCPConnection alice = aliceAndMeConnected(server, clients);
         // The user goes to another application's window.
         javafx.stage.Window main = robot.lookup("#centreTabs").query().getScene().getWindow();
         Object left = windowSystemTakesFocus();
