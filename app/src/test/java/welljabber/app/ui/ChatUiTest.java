@@ -372,6 +372,45 @@ class ChatUiTest extends ShellUiTest {
         await(() -> !onFx(newBelow::isVisible), () -> "the button stays after going there");
     }
 
+    @Test
+    void whatIWroteAndDidNotSendIsThereAgainAfterClosingTheTabAndAfterARestart(ProsodyServer server) throws Exception {
+        startShell();
+        steps.addAccount("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        steps.awaitTrustDialog();
+        robot.clickOn("#trustAlways");
+        steps.awaitStatus("Connected", java.time.Duration.ofSeconds(10));
+
+        newConversation("dave@localhost");
+        await(() -> chatTab("dave").isPresent(), () -> "no tab for dave: " + tabTitles());
+        robot.clickOn(inFront("#chatInput", TextArea.class)).write("half a thought");
+        steps.chooseMenuItem("View", "Close tab");
+        await(() -> chatTab("dave").isEmpty(), () -> "the tab did not close: " + tabTitles());
+        newConversation("dave@localhost");
+        await(() -> "half a thought".equals(onFx(inFront("#chatInput", TextArea.class)::getText)),
+                () -> "after closing the tab the input holds \"" + onFx(inFront("#chatInput", TextArea.class)::getText) + "\"");
+
+        // Quitting right after typing: what was typed last is kept too.
+        robot.clickOn(inFront("#chatInput", TextArea.class)).type(KeyCode.END).write(", finished");
+        java.nio.file.Path profile = shell.profile();
+        shell.stop();
+        shell = ShellFixture.on(profile);
+        shell.start();
+        steps.awaitStatus("Connected", java.time.Duration.ofSeconds(10));
+        newConversation("dave@localhost");
+        await(() -> "half a thought, finished".equals(onFx(inFront("#chatInput", TextArea.class)::getText)),
+                () -> "after a restart the input holds \"" + onFx(inFront("#chatInput", TextArea.class)::getText) + "\"");
+
+        // Sent, it is no draft any more.
+        robot.clickOn(inFront("#chatInput", TextArea.class)).type(KeyCode.ENTER);
+        await(() -> bodies().contains("half a thought, finished"), () -> "not sent: " + bodies());
+        steps.chooseMenuItem("View", "Close tab");
+        await(() -> chatTab("dave").isEmpty(), () -> "the tab did not close: " + tabTitles());
+        newConversation("dave@localhost");
+        await(() -> bodies().contains("half a thought, finished"), () -> "the conversation did not open again: " + bodies());
+        Thread.sleep(1000); // a draft, if one were kept, would be back in the input by now (read at once on opening)
+        assertEquals("", onFx(inFront("#chatInput", TextArea.class)::getText), "the sent message came back as a draft");
+    }
+
     /** Alice logged in with plain Smack, the shell started and me connected with her listed; alice's connection. */
     private XMPPTCPConnection aliceAndMeConnected(ProsodyServer server, XmppTestClients clients) throws Exception {
         XMPPTCPConnection alice = clients.login("alice");

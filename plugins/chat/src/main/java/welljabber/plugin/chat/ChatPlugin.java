@@ -43,6 +43,7 @@ import welljabber.api.ui.TabContent;
 import welljabber.plugin.chat.conversation.ConversationActions;
 import welljabber.plugin.chat.conversation.ConversationModel;
 import welljabber.plugin.chat.conversation.Conversations;
+import welljabber.plugin.chat.conversation.DraftKeeper;
 import welljabber.plugin.chat.notice.MessageNotices;
 import welljabber.plugin.chat.protocol.Archive;
 import welljabber.plugin.chat.protocol.ChatProtocol;
@@ -55,6 +56,7 @@ import welljabber.plugin.chat.search.BackgroundIndexer;
 import welljabber.plugin.chat.search.SearchIndex;
 import welljabber.plugin.chat.search.SearchPane;
 import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.Drafts;
 import welljabber.plugin.chat.store.MessageStore;
 import welljabber.plugin.chat.store.StoredMessage;
 import welljabber.plugin.chat.view.ConversationView;
@@ -85,6 +87,7 @@ public final class ChatPlugin implements Plugin {
     private PluginContext context;
     private Texts texts;
     private MessageStore store;
+    private DraftKeeper drafts;
     private ChatProtocol protocol;
     private Outbox outbox;
     private ChatStates chatStates;
@@ -149,6 +152,7 @@ public final class ChatPlugin implements Plugin {
             }
         }, texts, key -> new Names().peer(key));
         this.store = new MessageStore(context.storage());
+        this.drafts = new DraftKeeper(new Drafts(context.storage()), context.background());
         Clock clock = Clock.systemUTC();
         this.conversations = new Conversations(store, context.background(), new Actions(), new Names(),
                 (key, unread) -> context.events().publish(new UnreadCountChanged(key.account(), key.peer(), unread)),
@@ -271,6 +275,9 @@ public final class ChatPlugin implements Plugin {
         if (protocol != null) {
             protocol.detachAll();
         }
+        if (drafts != null) {
+            drafts.saveAll(); // before the shell closes the database
+        }
         views.clear();
         if (conversations != null) {
             conversations.closeAll();
@@ -289,7 +296,9 @@ public final class ChatPlugin implements Plugin {
                 new welljabber.plugin.chat.export.ExportAction(store, context.background(), texts, context.ui(),
                         () -> Optional.ofNullable(ownJids.get(key.account())).map(Object::toString).orElse(model.ownName())));
         views.put(key, view);
+        drafts.watch(key, view.draftText(), view::setDraft);
         return new TabContent(view.title(), view.node(), () -> {
+            drafts.closed(key);
             views.remove(key);
             conversations.closed(key);
         });

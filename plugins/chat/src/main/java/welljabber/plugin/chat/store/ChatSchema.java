@@ -112,6 +112,14 @@ public final class ChatSchema {
                 new Migration(21, "message ids handed out in larger steps", """
                         ALTER TABLE MESSAGE ALTER COLUMN ID SET CACHE 1000"""),
                 new Migration(22, "arrival order handed out in larger steps", """
-                        ALTER SEQUENCE MESSAGE_ORDER CACHE 1000"""));
+                        ALTER SEQUENCE MESSAGE_ORDER CACHE 1000"""),
+                // What the user typed and did not send, one per conversation (Drafts).
+                new Migration(23, "drafts", """
+                        CREATE TABLE IF NOT EXISTS DRAFT (
+                            ACCOUNT VARCHAR(200) NOT NULL,
+                            PEER VARCHAR(3071) NOT NULL,
+                            TEXT CHARACTER VARYING(1000000) NOT NULL,
+                            PRIMARY KEY (ACCOUNT, PEER)
+                        )"""));
     }
 }

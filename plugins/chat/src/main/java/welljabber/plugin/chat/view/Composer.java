@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -69,6 +70,11 @@ final class Composer {
 
     void focus() {
         input.requestFocus();
+    }
+
+    /** What the user is writing, as they write it. */
+    ObservableValue<String> text() {
+        return input.textProperty();
     }
 
     /** Whether the user has marked text in what they are writing: the copy shortcut is theirs then. */

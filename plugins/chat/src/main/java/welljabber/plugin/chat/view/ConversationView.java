@@ -153,6 +153,11 @@ public final class ConversationView {
         composer.setDraft(draft);
     }
 
+    /** What the user is writing in this conversation, as they write it. */
+    public ObservableValue<String> draftText() {
+        return composer.text();
+    }
+
     /** Shows {@code target} (a search result) in the middle of its history, selected. */
     public void jumpTo(StoredMessage target) {
         model.jumpTo(target, index -> {
