@@ -182,6 +182,10 @@ class ChatUiTest extends ShellUiTest {
             await(() -> unread.getLast().unread() == 0, () -> "no unread count of 0 published: " + unread);
             await(() -> robot.lookup("#rosterList .roster-unread").match(Label::isVisible).tryQuery().isEmpty(),
                     () -> "the badge stays after the message was read");
+            // A line marks where the unread part began, above her message and only there; it goes when I answer.
+            await(() -> dividersAbove().equals(List.of("Are you there?")), () -> "the new-messages line is above " + dividersAbove());
+            robot.clickOn(inFront("#chatInput", TextArea.class)).write("Yes!").type(KeyCode.ENTER);
+            await(() -> bodies().contains("Yes!") && dividersAbove().isEmpty(), () -> "the line stays above " + dividersAbove());
         } else {
             assertEquals("Alice (1)", onFx(() -> chatTab("Alice").map(Tab::getText).orElse("")),
                     "an unfocused window must keep the message unread");
@@ -409,6 +413,14 @@ class ChatUiTest extends ShellUiTest {
         await(() -> bodies().contains("half a thought, finished"), () -> "the conversation did not open again: " + bodies());
         Thread.sleep(1000); // a draft, if one were kept, would be back in the input by now (read at once on opening)
         assertEquals("", onFx(inFront("#chatInput", TextArea.class)::getText), "the sent message came back as a draft");
+    }
+
+    /** The messages on screen that have the "new messages" line above them. */
+    private List<String> dividersAbove() {
+        return onFx(() -> robot.lookup("#chatMessages .chat-message").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> !cell.isEmpty() && cell.isVisible() && cell.getGraphic() != null
+                        && cell.getGraphic().lookup(".chat-unread-divider").isVisible())
+                .map(cell -> text((TextFlow) cell.getGraphic().lookup(".chat-body"))).toList());
     }
 
     /** Alice logged in with plain Smack, the shell started and me connected with her listed; alice's connection. */

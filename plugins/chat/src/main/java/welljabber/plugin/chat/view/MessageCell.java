@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableLongValue;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -40,10 +41,18 @@ final class MessageCell extends ListCell<StoredMessage> {
     private final DateTimeFormatter dateAndTime;
     private final Label meta = new Label();
     private final TextFlow body = new TextFlow();
-    private final VBox box = new VBox(2, meta, body);
+    private final Label divider = new Label();
+    private final VBox box = new VBox(2, divider, meta, body);
+    private final ObservableLongValue firstUnread;
 
-    MessageCell(ListView<StoredMessage> list, ConversationModel model, Texts texts, LinkOpener links) {
+    /** {@code firstUnread}: the message the "new messages" line stands above, if any (-1). */
+    MessageCell(ListView<StoredMessage> list, ConversationModel model, Texts texts, LinkOpener links, ObservableLongValue firstUnread) {
         this.model = model;
+        this.firstUnread = firstUnread;
+        divider.setText(texts.get("unread.divider"));
+        divider.getStyleClass().add("chat-unread-divider");
+        divider.setMaxWidth(Double.MAX_VALUE);
+        showDivider(false);
         this.texts = texts;
         this.links = links;
         this.timeOfDay = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(texts.locale());
@@ -67,11 +76,13 @@ final class MessageCell extends ListCell<StoredMessage> {
         super.updateItem(message, empty);
         box.getStyleClass().removeAll("chat-outgoing", "chat-incoming", "chat-action", "chat-failed");
         if (empty || message == null) {
+            showDivider(false);
             setTooltip(null);
             setGraphic(null);
             setText(null);
             return;
         }
+        showDivider(message.id() == firstUnread.get());
         String sender = message.outgoing() ? model.ownName() : model.peerName();
         RenderedBody rendered = BodyRenderer.render(message.body(), sender);
         meta.setText(metaLine(message, sender));
@@ -87,6 +98,11 @@ final class MessageCell extends ListCell<StoredMessage> {
         }
         setText(null);
         setGraphic(box);
+    }
+
+    private void showDivider(boolean shown) {
+        divider.setVisible(shown);
+        divider.setManaged(shown);
     }
 
     private String metaLine(StoredMessage message, String sender) {
