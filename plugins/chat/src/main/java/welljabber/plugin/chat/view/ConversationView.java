@@ -1,15 +1,12 @@
 package welljabber.plugin.chat.view;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -62,11 +59,7 @@ public final class ConversationView {
     /** Messages of the contact that came while the user was not at the newest one: shown on {@link #newBelow}. */
     private int unseenBelow;
     private final Button newBelow = new Button();
-    /**
-     * The message the "new messages" line stands above: the oldest one that was unread when it came into
-     * the list since the user last wrote; none (-1) when there was none.
-     */
-    private final LongProperty firstUnread = new SimpleLongProperty(-1);
+    private final UnreadLine unreadLine;
     /** A push to the end is asked for this pulse: {@link #followEnd} runs after the changes of the pulse. */
     private boolean endScrollPending;
     /** A search result was jumped to and the user has not scrolled since: no older rows are loaded. */
@@ -90,8 +83,9 @@ public final class ConversationView {
         list.setId("chatMessages");
         list.getStyleClass().add("chat-messages");
         list.setItems(model.messages());
-        list.setCellFactory(view -> new MessageCell(view, model, texts, links, firstUnread));
-        firstUnread.addListener((observable, before, now) -> list.refresh());
+        this.unreadLine = new UnreadLine(model.messages());
+        list.setCellFactory(view -> new MessageCell(view, model, texts, links, unreadLine.above()));
+        unreadLine.above().addListener((observable, before, now) -> list.refresh());
         list.setPlaceholder(new Label(texts.get("history.empty")));
         list.setFocusTraversable(false);
         MessageMenu messageMenu = new MessageMenu(list, model, texts, export);
@@ -193,13 +187,13 @@ public final class ConversationView {
             if (!change.wasAdded()) {
                 continue;
             }
-            markFirstUnread(change);
+            unreadLine.added(change);
             // Runs before the list's skin hears of the change, so the flow still shows the rows before it;
             // when the end is already asked for, earlier changes of this pulse moved the rows it shows.
             if (change.getTo() == model.messages().size()) {
                 if (change.getAddedSubList().stream().anyMatch(StoredMessage::writtenHereNow)) {
                     setFollowing(true); // the user wrote: they are at the end, and the answer should show
-                    firstUnread.set(-1); // and has read what came before
+                    unreadLine.clear(); // and has read what came before
                 }
                 toEnd |= !filled || following;
                 appendedBelowShownEnd = filled && (endScrollPending || lastVisibleIndex() >= change.getFrom() - 1);
@@ -222,33 +216,6 @@ public final class ConversationView {
                 scrollToEnd();
             }
         }
-    }
-
-    /** Puts the "new messages" line above the first unread message added, unless the line is above it already. */
-    private void markFirstUnread(ListChangeListener.Change<? extends StoredMessage> change) {
-        if (firstUnread.get() >= 0 && change.getTo() == model.messages().size()) {
-            return; // appended below the line (a burst's batches): it stays where the unread part began
-        }
-        List<? extends StoredMessage> added = change.getAddedSubList();
-        for (int i = 0; i < added.size(); i++) {
-            if (added.get(i).unread()) {
-                if (firstUnread.get() < 0 || change.getFrom() + i < indexOf(firstUnread.get())) {
-                    firstUnread.set(added.get(i).id());
-                }
-                return;
-            }
-        }
-    }
-
-    /** Where message {@code id} is in the list; the list's size when it is not there (any line moves above it). */
-    private int indexOf(long id) {
-        List<StoredMessage> messages = model.messages();
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i).id() == id) {
-                return i;
-            }
-        }
-        return messages.size();
     }
 
     /**
