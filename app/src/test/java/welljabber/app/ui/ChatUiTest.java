@@ -675,6 +675,17 @@ class ChatUiTest extends ShellUiTest {
         await(() -> bodies().contains("Remember to buy a pineapple for the party"),
                 () -> "the found message is not on screen: " + bodies() + " (" + flowState() + ")");
         assertTrue(messages.getItems().size() < 241, "the jump shows the history around the message, not all of it");
+
+        // What alice writes now is past the history shown: the button counts it and brings the newest page back.
+        aliceSays(alice, "did you get the pineapple?");
+        Button newBelow = inFront("#chatNewBelow", Button.class);
+        await(() -> onFx(() -> newBelow.isVisible() && "↓ 1 new message".equals(newBelow.getText())),
+                () -> "the button shows \"" + onFx(newBelow::getText) + "\", visible " + onFx(newBelow::isVisible));
+        assertFalse(bodies().contains("did you get the pineapple?"), "the new message showed inside the search result's history");
+        robot.clickOn(newBelow);
+        await(() -> bodies().contains("did you get the pineapple?"), () -> "the newest page did not come back: " + bodies()
+                + " (" + flowState() + ")");
+        await(() -> !onFx(newBelow::isVisible), () -> "the button stays after going there");
     }
 
     /** Waits until the contacts list shows {@code name}: the account's roster has arrived. */
