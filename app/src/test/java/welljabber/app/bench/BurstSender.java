@@ -45,7 +45,7 @@ public final class BurstSender {
             String[] words = line.split(" ", 4);
             switch (words[0]) {
                 case "received" -> received.set(Long.parseLong(words[1]));
-                case "one" -> ChatBurst.sendOne(connection, words[1], line.substring(line.indexOf(words[1]) + words[1].length() + 1));
+                case "one" -> ChatBurst.sendOne(connection, words[1], line.split(" ", 3)[2]); // the body may have spaces
                 case "burst" -> {
                     received.set(0);
                     String to = words[1];
