@@ -6,11 +6,19 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Window;
 
 import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 import welljabber.app.ShellFixture;
@@ -59,6 +67,43 @@ final class AccountSteps {
         // Not onFx: an item may open a modal dialog, whose nested event loop would keep onFx waiting.
         javafx.application.Platform.runLater(found[0]::fire);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Clicks the item showing {@code text} in the popup menu a right click just opened. Where it is
+     * is read on the FX thread: a menu replaces its items' nodes while it settles after showing, and
+     * a node looked up from the test thread could leave the scene before the robot read its bounds
+     * (CI failed so once: "scene is null" in the robot's click).
+     */
+    void clickMenuItem(String text) throws TimeoutException {
+        Point2D[] center = {null};
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                center[0] = WaitForAsyncUtils.asyncFx(() -> shownMenuItemCenter(text)).get();
+                return center[0] != null;
+            });
+        } catch (TimeoutException e) {
+            throw new TimeoutException("No shown menu has an item \"" + text + "\"");
+        }
+        robot.clickOn(center[0], Motion.DEFAULT, MouseButton.PRIMARY);
+    }
+
+    /** The screen centre of a visible item labelled {@code text} in a showing context menu, or null; FX thread. */
+    private static Point2D shownMenuItemCenter(String text) {
+        for (Window window : Window.getWindows()) {
+            if (!(window instanceof ContextMenu) || !window.isShowing() || window.getScene() == null) {
+                continue;
+            }
+            for (Node node : window.getScene().getRoot().lookupAll(".menu-item")) {
+                boolean labelled = node.lookupAll(".label").stream()
+                        .anyMatch(label -> label instanceof Labeled labeled && text.equals(labeled.getText()));
+                Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+                if (labelled && node.isVisible() && bounds != null && bounds.getWidth() > 0) {
+                    return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+                }
+            }
+        }
+        return null;
     }
 
     /** Adds the account, trusts the test server's certificate once, and waits until it is connected. */

@@ -258,7 +258,7 @@ class ChatUiTest extends ShellUiTest {
             awaitContactListed("Alice Liddell");
             robot.rightClickOn(contactName("Alice Liddell"));
             await(() -> robot.lookup("Rename…").tryQuery().isPresent(), () -> "the contact menu did not open");
-            robot.clickOn("Rename…");
+            steps.clickMenuItem("Rename…");
             await(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent(), () -> "no rename dialog");
             javafx.scene.control.TextField newName = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
             onFx(() -> {
@@ -306,7 +306,7 @@ class ChatUiTest extends ShellUiTest {
 
         // The messages' menu (a right click) → Export conversation…
         robot.rightClickOn(messageCell("<script>alert('hi')</script> & see https://example.org/a?b=1&c=2"));
-        robot.clickOn("Export conversation…");
+        steps.clickMenuItem("Export conversation…");
 
         java.nio.file.Path page = folder.resolve("with alice.html");
         await(() -> java.nio.file.Files.exists(page), () -> "no export in " + folder + ": " + listing(folder));
@@ -332,7 +332,7 @@ class ChatUiTest extends ShellUiTest {
         await(() -> robot.lookup("Copy").tryQuery().isPresent(), () -> "the messages' menu did not open");
         // The menu's entry for it is there, hidden: Send again is for ours that failed.
         assertFalse(robot.lookup("#chatSendAgain").match(Node::isVisible).tryQuery().isPresent(), "Send again offered for alice's message");
-        robot.clickOn("Copy");
+        steps.clickMenuItem("Copy");
         await(() -> "the code is 4711".equals(clipboard()), () -> "the clipboard has " + clipboard());
 
         // Shift+click adds the next message; the shortcut copies both, each with its sender and time, while the
@@ -640,7 +640,7 @@ class ChatUiTest extends ShellUiTest {
 
         // Its menu offers to send it again: a new message goes out (and fails again here, with its reason).
         robot.rightClickOn(messageCell("Is anybody there?"));
-        robot.clickOn("Send again");
+        steps.clickMenuItem("Send again");
         await(() -> bodies().stream().filter("Is anybody there?"::equals).count() == 2
                 && metas().stream().filter(meta -> meta.contains("Not delivered: ")).count() == 2,
                 () -> "not sent again: " + bodies() + " " + metas());

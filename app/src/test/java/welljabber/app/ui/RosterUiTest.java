@@ -141,12 +141,12 @@ class RosterUiTest extends ShellUiTest {
         await(() -> robot.lookup("Wave at…").tryQuery().isPresent(), () -> "the contact menu lacks the contributed item; open chat item present: "
                 + robot.lookup("Open chat").tryQuery().isPresent() + ", wave plugin status: " + robot.lookup("#waveStatus").tryQuery().isPresent()
                 + ", plugins " + shell.app().pluginRecords());
-        robot.clickOn("Wave at…");
+        steps.clickMenuItem("Wave at…");
         await(() -> "waved at alice@localhost".equals(text("#waveStatus")), () -> "the contributed item did not run: " + text("#waveStatus"));
 
         robot.rightClickOn(nameLabel("Alice"));
         await(() -> robot.lookup("Details…").tryQuery().isPresent(), () -> "the contact menu did not open");
-        robot.clickOn("Details…");
+        steps.clickMenuItem("Details…");
         await(() -> visible("#contactResources"), () -> "no details dialog");
         robot.clickOn("#askVersions");
         await(() -> robot.lookup("#contactResources .table-cell").match((javafx.scene.control.TableCell<?, ?> cell) ->
@@ -188,7 +188,7 @@ class RosterUiTest extends ShellUiTest {
 
         robot.rightClickOn(nameLabel("Carol"));
         await(() -> robot.lookup("Block").tryQuery().isPresent(), () -> "the contact menu did not open");
-        robot.clickOn("Block");
+        steps.clickMenuItem("Block");
         await(() -> robot.lookup("#rosterList .roster-blocked").match(javafx.scene.Node::isVisible).tryQuery().isPresent(),
                 () -> "Carol is not marked as blocked");
 
