@@ -235,6 +235,41 @@ public final class ChatBench {
             System.out.printf("2. conversation of %,d messages: newest page (100) read from H2 in %.1f ms cold, %.2f ms warm (median of 20, %s);"
                     + " the page before it %.2f ms (the database read only; on screen: ChatScreenBench)%n", size, coldMs, median(warm),
                     range(warm), olderMs);
+            jumps(store, key, size);
+        }
+    }
+
+    /**
+     * A search result's place far from the newest message: the shell reads half a page before it and half a
+     * page after it ({@code ConversationModel.jumpTo}), then a page after that as the user scrolls down.
+     */
+    private static void jumps(MessageStore store, ConversationKey key, int size) {
+        List<StoredMessage> newest = store.newest(key, 1);
+        for (double fraction : new double[] {0.01, 0.5, 0.99}) {
+            int back = (int) (size * (1 - fraction));
+            // Walk down to the target in pages, as scrolling up would (this part is not timed).
+            StoredMessage target = newest.getFirst();
+            while (back > 0) {
+                List<StoredMessage> page = store.before(target, Math.min(back, 1000));
+                target = page.getFirst();
+                back -= page.size();
+            }
+            List<Double> afterMs = new ArrayList<>();
+            List<Double> beforeMs = new ArrayList<>();
+            // Eleven neighbouring targets: H2 answers a repeated identical query from its result cache.
+            for (StoredMessage around : store.before(target, 11)) {
+                long t = System.nanoTime();
+                store.before(around, 50);
+                beforeMs.add((System.nanoTime() - t) / 1e6);
+                t = System.nanoTime();
+                List<StoredMessage> after = store.after(around, 50);
+                afterMs.add((System.nanoTime() - t) / 1e6);
+                if (after.size() != 50) {
+                    throw new IllegalStateException("after() returned " + after.size() + " messages, not 50");
+                }
+            }
+            System.out.printf("   jump to message %,d of %,d: half page before %.2f ms, half page after %.2f ms (median of 11, %s)%n",
+                    (int) (size * fraction), size, median(beforeMs), median(afterMs), range(afterMs));
         }
     }
 

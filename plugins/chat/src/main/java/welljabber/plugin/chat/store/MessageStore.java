@@ -33,6 +33,12 @@ public final class MessageStore {
     private static final String COLUMNS =
             "ID, SEQ, ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, STATE, ERROR, UNREAD, ORIGINAL_BODY";
 
+    /**
+     * The first time window {@link #after} looks into for the end of a page; it grows eightfold until it
+     * holds one, so a page of a busy minute takes one step and one after a year's silence about nine.
+     */
+    private static final long AFTER_FIRST_WINDOW_MILLIS = 60_000;
+
     private final PluginStorage storage;
 
     public MessageStore(PluginStorage storage) {
@@ -327,19 +333,43 @@ public final class MessageStore {
         });
     }
 
-    /** The {@code limit} messages just after {@code last}, oldest first (scrolling down after a jump). */
+    /**
+     * The {@code limit} messages just after {@code last}, oldest first (scrolling down after a jump). H2
+     * walks MESSAGE_PAGE newest first only, so a page read oldest first read and sorted everything after
+     * {@code last} (90,000 rows for a page near the start of 100,000 messages). Instead, the page's end is
+     * found newest first inside a time window after {@code last}, from the index alone, the window growing
+     * until it holds a page; the page is then read as a span of the index.
+     */
     public List<StoredMessage> after(StoredMessage last, int limit) {
+        ConversationKey key = last.key();
+        long from = last.at().toEpochMilli();
         return storage.withConnection(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
-                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
-                    ORDER BY AT_MILLIS, SEQ LIMIT ?""")) {
-                select.setString(1, last.key().account().value());
-                select.setString(2, last.key().peer().toString());
-                select.setLong(3, last.at().toEpochMilli());
-                select.setLong(4, last.at().toEpochMilli());
-                select.setLong(5, last.seq());
-                select.setInt(6, limit);
-                return read(select);
+            try (PreparedStatement ends = connection.prepareStatement("""
+                    SELECT AT_MILLIS, SEQ FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ?
+                    AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
+                    ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC""")) {
+                ends.setString(1, key.account().value());
+                ends.setString(2, key.peer().toString());
+                ends.setLong(4, from);
+                ends.setLong(5, from);
+                ends.setLong(6, last.seq());
+                for (long window = AFTER_FIRST_WINDOW_MILLIS; ; window = window > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : window * 8) {
+                    long to = from > Long.MAX_VALUE - window ? Long.MAX_VALUE : from + window;
+                    ends.setLong(3, to);
+                    List<long[]> newestFirst = new ArrayList<>();
+                    try (ResultSet rows = ends.executeQuery()) {
+                        while (rows.next()) {
+                            newestFirst.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                        }
+                    }
+                    if (newestFirst.size() >= limit || to == Long.MAX_VALUE) {
+                        if (newestFirst.isEmpty()) {
+                            return List.<StoredMessage>of();
+                        }
+                        long[] end = newestFirst.get(Math.max(0, newestFirst.size() - limit));
+                        return inSpan(connection, key, new HistorySpan(from, last.seq(), end[0], end[1]));
+                    }
+                }
             }
         });
     }
@@ -398,24 +428,26 @@ public final class MessageStore {
 
     /** The messages of one span of {@link #spans}, oldest first. */
     public List<StoredMessage> inSpan(ConversationKey key, HistorySpan span) {
-        return storage.withConnection(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
-                     FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ <= ?)
-                    AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
-                    ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC""")) {
-                select.setString(1, key.account().value());
-                select.setString(2, key.peer().toString());
-                select.setLong(3, span.toAtMillis());
-                select.setLong(4, span.toAtMillis());
-                select.setLong(5, span.toSeq());
-                select.setLong(6, span.afterAtMillis());
-                select.setLong(7, span.afterAtMillis());
-                select.setLong(8, span.afterSeq());
-                List<StoredMessage> messages = read(select);
-                Collections.reverse(messages);
-                return messages;
-            }
-        });
+        return storage.withConnection(connection -> inSpan(connection, key, span));
+    }
+
+    private static List<StoredMessage> inSpan(Connection connection, ConversationKey key, HistorySpan span) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
+                 FROM MESSAGE WHERE ACCOUNT = ? AND PEER = ? AND AT_MILLIS <= ? AND (AT_MILLIS < ? OR SEQ <= ?)
+                AND AT_MILLIS >= ? AND (AT_MILLIS > ? OR SEQ > ?)
+                ORDER BY ACCOUNT, PEER, AT_MILLIS DESC, SEQ DESC""")) {
+            select.setString(1, key.account().value());
+            select.setString(2, key.peer().toString());
+            select.setLong(3, span.toAtMillis());
+            select.setLong(4, span.toAtMillis());
+            select.setLong(5, span.toSeq());
+            select.setLong(6, span.afterAtMillis());
+            select.setLong(7, span.afterAtMillis());
+            select.setLong(8, span.afterSeq());
+            List<StoredMessage> messages = read(select);
+            Collections.reverse(messages);
+            return messages;
+        }
     }
 
     /** These messages, in the order of {@code ids}; ids no longer stored are left out. */

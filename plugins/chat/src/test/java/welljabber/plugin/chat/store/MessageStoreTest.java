@@ -133,6 +133,43 @@ class MessageStoreTest {
     }
 
     @Test
+    void pagesAfterAMessageComeOldestFirstAcrossBusySecondsAndLongSilences() {
+        long year = 365L * 24 * 3600 * 1000;
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            // Three to a millisecond at first, then a message a second, then years apart: the windows the
+            // page's end is looked for in have to grow past each silence.
+            long at = i < 90 ? 10_000 + i / 3 : i < 200 ? 1_000_000 + i * 1000L : 1_000_000 + (i - 199) * 3 * year;
+            store.insertWire(from(alice, "m" + i, at, null, "o" + i));
+            expected.add("m" + i);
+            if (i % 50 == 0) {
+                store.insertWire(from(bob, "other " + i, at, null, "x" + i)); // another conversation, same times
+            }
+        }
+        StoredMessage first = store.before(store.newest(alice, 1).getFirst(), 229).getFirst();
+        assertEquals("m0", first.body());
+
+        List<String> read = new java.util.ArrayList<>(List.of(first.body()));
+        StoredMessage last = first;
+        List<Integer> sizes = new java.util.ArrayList<>();
+        while (true) {
+            List<StoredMessage> page = store.after(last, 40);
+            sizes.add(page.size());
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(message -> read.add(message.body()));
+            last = page.getLast();
+        }
+        assertEquals(expected, read, "pages after a message skipped, repeated or reordered messages");
+        assertEquals(List.of(40, 40, 40, 40, 40, 29, 0), sizes);
+        // In the middle of a millisecond's three: the next page starts with the third.
+        StoredMessage second = store.before(store.newest(alice, 1).getFirst(), 228).getFirst();
+        assertEquals("m1", second.body());
+        assertEquals(List.of("m2", "m3"), store.after(second, 2).stream().map(StoredMessage::body).toList());
+    }
+
+    @Test
     void deliveryOnlyMovesForwardAndFailureKeepsItsSentence() {
         StoredMessage queued = store.insertOutgoing(alice, Optional.empty(), "hello", Instant.ofEpochMilli(5), "id-1");
         assertEquals(DeliveryState.QUEUED, queued.state());
