@@ -337,8 +337,8 @@ public final class MessageStore {
      * The {@code limit} messages just after {@code last}, oldest first (scrolling down after a jump). H2
      * walks MESSAGE_PAGE newest first only, so a page read oldest first read and sorted everything after
      * {@code last} (90,000 rows for a page near the start of 100,000 messages). Instead, the page's end is
-     * found newest first inside a time window after {@code last}, from the index alone, the window growing
-     * until it holds a page; the page is then read as a span of the index.
+     * found newest first inside a time window after {@code last} (a range of the index; only the time and
+     * order columns are read), the window growing until it holds a page; the page is then read as a span.
      */
     public List<StoredMessage> after(StoredMessage last, int limit) {
         ConversationKey key = last.key();
