@@ -134,7 +134,8 @@ public final class SearchIndex {
      * The newest {@code limit} messages containing every word of {@code query}; empty for a query without
      * words. The rarest word drives the lookup ({@link SearchPlan}): its postings are read newest first
      * from SEARCH_TOKEN_NEWEST and the other words are checked per posting, so the database stops as soon
-     * as it has {@code limit} hits instead of collecting and sorting every posting of the word.
+     * as it has {@code limit} hits instead of collecting and sorting every posting of the word. Messages
+     * stored but not indexed yet are searched too ({@link #notIndexedYet}).
      */
     public List<StoredMessage> search(String query, int limit) {
         Set<String> words = SearchTokens.of(query);
@@ -142,25 +143,59 @@ public final class SearchIndex {
             return List.of();
         }
         List<Long> ids = storage.withConnection(connection -> {
-            List<String> tokens = SearchPlan.rarestFirst(words, WordCounts.of(connection, words));
-            StringBuilder sql = new StringBuilder("SELECT t.MESSAGE_ID FROM SEARCH_TOKEN t USE INDEX (SEARCH_TOKEN_NEWEST) WHERE t.TOKEN = ?");
-            for (int i = 1; i < tokens.size(); i++) {
-                sql.append(" AND EXISTS (SELECT 1 FROM SEARCH_TOKEN u").append(i).append(" WHERE u").append(i)
-                        .append(".TOKEN = ? AND u").append(i).append(".MESSAGE_ID = t.MESSAGE_ID)");
-            }
-            // TOKEN repeated in ORDER BY (constant here): H2 reads rows in index order only when the ORDER BY
-            // starts at the index's first column (as MessageStore's page queries do).
-            sql.append(" ORDER BY t.TOKEN, t.MESSAGE_ID DESC LIMIT ?");
-            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                int index = 1;
-                for (String token : tokens) {
-                    select.setString(index++, token);
-                }
-                select.setInt(index, limit);
-                return ids(select);
-            }
+            // The queue first: a batch indexing a message meanwhile takes it off the queue in the same commit
+            // that adds its words, so read in this order the message is in one of the two, or in both.
+            List<Long> waiting = notIndexedYet(connection, words, limit);
+            return newestFirst(waiting, indexed(connection, words, limit), limit);
         });
         return store.byIds(ids);
+    }
+
+    /**
+     * The newest {@code limit} of the messages waiting for the index that have every word: indexing waits
+     * for a pause in a burst (up to seconds, {@link QuietPeriod}), and a message that has just come must
+     * be found all the same. The queue is short (what came in the last seconds), so its texts are read
+     * and split here, as the index would split them.
+     */
+    private static List<Long> notIndexedYet(Connection connection, Set<String> words, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT p.MESSAGE_ID, m.BODY FROM SEARCH_PENDING p"
+                + " JOIN MESSAGE m ON m.ID = p.MESSAGE_ID ORDER BY p.MESSAGE_ID DESC");
+                ResultSet rows = select.executeQuery()) {
+            while (ids.size() < limit && rows.next()) {
+                if (SearchTokens.of(rows.getString(2)).containsAll(words)) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Two lists of ids, each newest (highest) first, as one without repeats, at most {@code limit} long. */
+    private static List<Long> newestFirst(List<Long> some, List<Long> others, int limit) {
+        return java.util.stream.Stream.concat(some.stream(), others.stream()).distinct()
+                .sorted(java.util.Comparator.reverseOrder()).limit(limit).toList();
+    }
+
+    /** The newest {@code limit} indexed messages having every word, from the index alone. */
+    private static List<Long> indexed(Connection connection, Set<String> words, int limit) throws SQLException {
+        List<String> tokens = SearchPlan.rarestFirst(words, WordCounts.of(connection, words));
+        StringBuilder sql = new StringBuilder("SELECT t.MESSAGE_ID FROM SEARCH_TOKEN t USE INDEX (SEARCH_TOKEN_NEWEST) WHERE t.TOKEN = ?");
+        for (int i = 1; i < tokens.size(); i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM SEARCH_TOKEN u").append(i).append(" WHERE u").append(i)
+                    .append(".TOKEN = ? AND u").append(i).append(".MESSAGE_ID = t.MESSAGE_ID)");
+        }
+        // TOKEN repeated in ORDER BY (constant here): H2 reads rows in index order only when the ORDER BY
+        // starts at the index's first column (as MessageStore's page queries do).
+        sql.append(" ORDER BY t.TOKEN, t.MESSAGE_ID DESC LIMIT ?");
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (String token : tokens) {
+                select.setString(index++, token);
+            }
+            select.setInt(index, limit);
+            return ids(select);
+        }
     }
 
     private static List<Long> ids(PreparedStatement select) throws SQLException {
