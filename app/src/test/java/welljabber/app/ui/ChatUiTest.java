@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -33,6 +34,7 @@ import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 import welljabber.api.chat.UnreadCountChanged;
@@ -307,7 +309,7 @@ class ChatUiTest extends ShellUiTest {
         // The messages' menu (a right click on any of them: the export is the whole conversation's) → Export
         // conversation…. Not necessarily on alice's: on this new profile the archive's history from the other
         // tests comes in around it, and once in CI the list rested in that history, alice's message below.
-        robot.rightClickOn(anyMessageCell());
+        robot.clickOn(anyMessageOnScreen(), Motion.DEFAULT, MouseButton.SECONDARY);
         steps.clickMenuItem("Export conversation…");
 
         java.nio.file.Path page = folder.resolve("with alice.html");
@@ -330,7 +332,7 @@ class ChatUiTest extends ShellUiTest {
         await(() -> bodies().contains("* Alice copies it down"), () -> "alice's messages are not shown: " + bodies());
 
         // A right click selects the message under the pointer; Copy puts its text alone on the clipboard.
-        robot.rightClickOn(messageCell("the code is 4711"));
+        robot.clickOn(messageOnScreen("the code is 4711"), Motion.DEFAULT, MouseButton.SECONDARY);
         await(() -> robot.lookup("Copy").tryQuery().isPresent(), () -> "the messages' menu did not open");
         // The menu's entry for it is there, hidden: Send again is for ours that failed.
         assertFalse(robot.lookup("#chatSendAgain").match(Node::isVisible).tryQuery().isPresent(), "Send again offered for alice's message");
@@ -341,8 +343,9 @@ class ChatUiTest extends ShellUiTest {
         // focus stays in the input (the user can go on typing).
         TextArea input = inFront("#chatInput", TextArea.class);
         robot.clickOn(input);
-        robot.clickOn(messageCell("the code is 4711"));
-        robot.press(KeyCode.SHIFT).clickOn(messageCell("* Alice copies it down")).release(KeyCode.SHIFT);
+        robot.clickOn(messageOnScreen("the code is 4711"), Motion.DEFAULT, MouseButton.PRIMARY);
+        robot.press(KeyCode.SHIFT).clickOn(messageOnScreen("* Alice copies it down"), Motion.DEFAULT, MouseButton.PRIMARY)
+                .release(KeyCode.SHIFT);
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         await(() -> clipboard().matches("\\[[-0-9 :]+\\] Alice: the code is 4711\n"
                 + "\\[[-0-9 :]+\\] \\* Alice copies it down\n"), () -> "the clipboard has " + clipboard());
@@ -359,11 +362,7 @@ class ChatUiTest extends ShellUiTest {
 
         // The user scrolls up to read; what alice sends now is below, out of sight.
         ListView<?> messages = inFront("#chatMessages", ListView.class);
-        Node thumb = onFx(() -> messages.lookupAll(".scroll-bar").stream()
-                .filter(bar -> bar instanceof javafx.scene.control.ScrollBar scrollBar
-                        && scrollBar.getOrientation() == javafx.geometry.Orientation.VERTICAL && scrollBar.isVisible())
-                .map(bar -> bar.lookup(".thumb")).findFirst().orElseThrow(() -> new AssertionError("no scroll bar")));
-        robot.drag(thumb).dropBy(0, -2000);
+        robot.drag(verticalThumb(messages)).dropBy(0, -2000);
         await(() -> !bodies().contains("earlier line 40"), () -> "still at the end: " + bodies());
         Button newBelow = inFront("#chatNewBelow", Button.class);
         assertFalse(onFx(newBelow::isVisible), "the button shows before anything new came");
@@ -434,27 +433,39 @@ class ChatUiTest extends ShellUiTest {
         return alice;
     }
 
-    /** The conversation's cell showing {@code body}. */
-    private javafx.scene.control.ListCell<?> messageCell(String body) {
-        return onFx(() -> robot.lookup("#chatMessages .chat-message").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                .filter(cell -> !cell.isEmpty() && cell.isVisible() && cell.getGraphic() != null
-                        && text((TextFlow) cell.getGraphic().lookup(".chat-body")).equals(body))
-                .findFirst().orElseThrow(() -> new AssertionError("no message \"" + body + "\" on screen: " + bodies())));
+    /**
+     * Where the conversation's cell showing {@code body} is on screen, found and measured in one go on the FX
+     * thread. Handing TestFX the cell instead, it read the bounds later, by when the list could have replaced
+     * its cells (a refresh takes them out of the scene: seen as a NullPointerException for the scene).
+     */
+    private Point2D messageOnScreen(String body) {
+        return onFx(() -> centre(shownMessageCells().stream()
+                .filter(cell -> text((TextFlow) cell.getGraphic().lookup(".chat-body")).equals(body))
+                .findFirst().orElseThrow(() -> new AssertionError("no message \"" + body + "\" on screen: " + bodies()))));
     }
 
-    /** A message's cell in the middle of those on screen: the first or the last may be cut off by the list's edge. */
-    private javafx.scene.control.ListCell<?> anyMessageCell() {
+    /** Where a message in the middle of those on screen is (the first or the last may be cut off by the list's edge), as {@link #messageOnScreen}. */
+    private Point2D anyMessageOnScreen() {
         return onFx(() -> {
-            List<javafx.scene.control.ListCell<?>> shown = robot.lookup("#chatMessages .chat-message")
-                    .queryAllAs(javafx.scene.control.ListCell.class).stream()
-                    .filter(cell -> !cell.isEmpty() && cell.isVisible() && cell.getGraphic() != null)
-                    .<javafx.scene.control.ListCell<?>>map(cell -> cell)
-                    .sorted(java.util.Comparator.comparingInt(javafx.scene.control.ListCell::getIndex)).toList();
+            List<javafx.scene.control.ListCell<?>> shown = shownMessageCells();
             if (shown.isEmpty()) {
                 throw new AssertionError("no message on screen");
             }
-            return shown.get(shown.size() / 2);
+            return centre(shown.get(shown.size() / 2));
         });
+    }
+
+    /** The cells of the conversation in front that show a message, top to bottom; FX thread. */
+    private List<javafx.scene.control.ListCell<?>> shownMessageCells() {
+        return robot.lookup("#chatMessages .chat-message").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> !cell.isEmpty() && cell.isVisible() && cell.getGraphic() != null && cell.getScene() != null)
+                .<javafx.scene.control.ListCell<?>>map(cell -> cell)
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.ListCell::getIndex)).toList();
+    }
+
+    private static Point2D centre(Node node) {
+        javafx.geometry.Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+        return new Point2D(bounds.getCenterX(), bounds.getCenterY());
     }
 
     private static String clipboard() {
@@ -618,6 +629,85 @@ class ChatUiTest extends ShellUiTest {
                 "the new message is not the last one");
     }
 
+    @Test
+    void scrollingUpPastLocalHistoryBringsOlderMessagesFromTheArchiveEachOnce(ProsodyServer server, XmppTestClients clients)
+            throws Exception {
+        // Earlier, on my other computer: alice wrote more than two of the archive's pages.
+        XMPPTCPConnection otherComputer = clients.login("me");
+        List<Message> gotThere = inbox(otherComputer);
+        XMPPTCPConnection alice = clients.login("alice");
+        for (int i = 0; i < 250; i++) {
+            says(alice, "archived " + i);
+        }
+        welljabber.testsupport.Poll.until(java.time.Duration.ofSeconds(10), () -> gotThere.size() == 250,
+                () -> "my other computer got " + gotThere.size() + " of 250");
+        otherComputer.disconnect();
+
+        // This new computer takes the archive's newest page as history; the rest comes as the user scrolls up.
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        newConversation("alice@localhost");
+        await(() -> bodies().contains("archived 249"), () -> "the newest message is not on screen: " + bodies());
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
+        scrollUpUntilListed(messages, "archived 0", 5);
+        assertEquals(numbered("archived ", 250), shownBodies(messages, "archived "),
+                "the conversation does not have the archive's 250 messages, in order, each once");
+    }
+
+    @Test
+    void aLongConversationKeepsAFewPagesWhileFollowedAndTheRestComesBackWhenScrolledTo(ProsodyServer server,
+            XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = aliceAndMeConnected(server, clients);
+        for (int i = 0; i < 1100; i++) {
+            says(alice, "line " + i);
+        }
+        await(() -> bodies().contains("line 1099"), () -> "the newest message is not on screen: " + bodies());
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
+        int kept = onFx(() -> messages.getItems().size());
+        assertTrue(kept <= 1000, "the list holds all " + kept + " messages while the user follows the newest");
+
+        scrollUpUntilListed(messages, "line 0", 12);
+        assertEquals(numbered("line ", 1100), shownBodies(messages, "line "),
+                "scrolling up did not bring back what was forgotten, in order, each once");
+    }
+
+    /** Drags the list's scroll bar to the top, a page at a time, until {@code body} is in the list. */
+    private void scrollUpUntilListed(ListView<?> messages, String body, int mostPages) throws TimeoutException {
+        for (int pages = 0; pages < mostPages && !shownBodies(messages).contains(body); pages++) {
+            int before = onFx(() -> messages.getItems().size());
+            robot.drag(verticalThumb(messages)).dropBy(0, -3000);
+            await(() -> onFx(() -> messages.getItems().size()) > before || shownBodies(messages).contains(body),
+                    () -> "scrolling to the top brought nothing older: " + flowState());
+        }
+    }
+
+    private static List<String> numbered(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+    }
+
+    /** The bodies of every message in the list of {@code messages}, on screen or not, in list order. */
+    private static List<String> shownBodies(ListView<?> messages) {
+        java.util.regex.Pattern body = java.util.regex.Pattern.compile(", body=(.*?), at=");
+        return onFx(() -> messages.getItems().stream().map(Object::toString).map(body::matcher)
+                .map(found -> found.find() ? found.group(1) : "?").toList());
+    }
+
+    /**
+     * Those of {@link #shownBodies} that start with {@code prefix}: the server keeps one archive for the
+     * whole class, so a conversation also brings back what alice wrote in earlier tests.
+     */
+    private static List<String> shownBodies(ListView<?> messages, String prefix) {
+        return shownBodies(messages).stream().filter(body -> body.startsWith(prefix)).toList();
+    }
+
+    private static Node verticalThumb(ListView<?> messages) {
+        return onFx(() -> messages.lookupAll(".scroll-bar").stream()
+                .filter(bar -> bar instanceof javafx.scene.control.ScrollBar scrollBar
+                        && scrollBar.getOrientation() == javafx.geometry.Orientation.VERTICAL && scrollBar.isVisible())
+                .map(bar -> bar.lookup(".thumb")).findFirst().orElseThrow(() -> new AssertionError("no scroll bar")));
+    }
+
     /** Where the conversation in front is scrolled, for a failure's message. */
     private String flowState() {
         return onFx(() -> {
@@ -656,7 +746,7 @@ class ChatUiTest extends ShellUiTest {
         assertTrue(robot.lookup(".chat-failed").tryQuery().isPresent());
 
         // Its menu offers to send it again: a new message goes out (and fails again here, with its reason).
-        robot.rightClickOn(messageCell("Is anybody there?"));
+        robot.clickOn(messageOnScreen("Is anybody there?"), Motion.DEFAULT, MouseButton.SECONDARY);
         steps.clickMenuItem("Send again");
         await(() -> bodies().stream().filter("Is anybody there?"::equals).count() == 2
                 && metas().stream().filter(meta -> meta.contains("Not delivered: ")).count() == 2,

@@ -35,12 +35,20 @@ final class ArrivalBatch {
      * ({@code shown} holds its id) is left out: the newest page read from history may already have it.
      * When all of them are newer than the list's last message, as in a burst, they are added with one
      * {@code addAll}; otherwise each goes to its place.
+     *
+     * <p>{@code historyAbove}: the list starts after the conversation's oldest message, and older pages
+     * are read from history as the user scrolls up. A message older than the list's first then belongs
+     * to those pages and is left to them (it is in history, as everything told here is): put above the
+     * list it stood across a gap from it, and the page read when the user scrolled up, which holds it
+     * too, showed it a second time (seen with pages back-filled from the server's archive).
      */
-    void flushInto(List<StoredMessage> list, Set<Long> shown) {
+    void flushInto(List<StoredMessage> list, Set<Long> shown, boolean historyAbove) {
         if (pending.isEmpty()) {
             return;
         }
-        List<StoredMessage> batch = List.copyOf(pending);
+        List<StoredMessage> batch = historyAbove && !list.isEmpty()
+                ? pending.stream().filter(message -> TIME_ORDER.compare(message, list.getFirst()) > 0).toList()
+                : List.copyOf(pending);
         pending.clear();
         mergeInto(list, batch, shown);
     }

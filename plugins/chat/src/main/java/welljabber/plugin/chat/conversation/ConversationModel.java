@@ -36,6 +36,11 @@ import welljabber.plugin.chat.store.StoredMessage;
 public final class ConversationModel {
     /** Messages per page: a few screens' worth, so scrolling up rarely waits. */
     public static final int PAGE = 100;
+    /**
+     * Messages the list keeps when it forgets older ones while the user follows the newest: a few pages,
+     * read again from history when the user scrolls up to them.
+     */
+    static final int KEPT_WHILE_FOLLOWING = 5 * PAGE;
     /** XEP-0085 §5.2: "paused" after a few seconds without typing. */
     static final Duration PAUSE_AFTER = Duration.seconds(5);
     private static final System.Logger LOG = System.getLogger(ConversationModel.class.getName());
@@ -59,6 +64,11 @@ public final class ConversationModel {
     private final PauseTransition pause = new PauseTransition(PAUSE_AFTER);
     private ChatState ownState = ChatState.active;
     private boolean olderExhausted;
+    /**
+     * History here may hold messages older than the list's first that the list does not show: the last
+     * page read above was a full one, or older messages were forgotten. Until a page is read, assumed.
+     */
+    private boolean olderInHistory = true;
     /** False after a jump into the middle of history: the newest messages are not loaded yet. */
     private boolean newerExhausted = true;
     private boolean loadingNewer;
@@ -141,6 +151,7 @@ public final class ConversationModel {
         flushArrivals();
         generation++;
         messages.clear();
+        olderInHistory = true;
         newerExhausted = true;
         loadNewest(e -> LOG.log(System.Logger.Level.ERROR, "Could not reload " + key.peer(), e));
     }
@@ -195,6 +206,7 @@ public final class ConversationModel {
             // Messages that arrived while the page was read are already in the list: keep them once.
             // One change for the whole page: the list view then lays out once, not once per message.
             ArrivalBatch.mergeInto(messages, page, shownIds);
+            olderInHistory = page.size() >= PAGE;
         });
     }
 
@@ -222,9 +234,11 @@ public final class ConversationModel {
                     if (asked != generation) {
                         return;
                     }
-                    messages.addAll(0, page);
+                    int before = messages.size();
+                    ArrivalBatch.mergeInto(messages, page, shownIds);
                     olderExhausted = page.isEmpty();
-                    shown.accept(page.size());
+                    olderInHistory = page.size() >= PAGE;
+                    shown.accept(messages.size() - before);
                 });
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Could not read older messages of " + key.peer(), e);
@@ -253,6 +267,7 @@ public final class ConversationModel {
                     window.addAll(after);
                     messages.setAll(window);
                     olderExhausted = false;
+                    olderInHistory = before.size() >= PAGE / 2;
                     newerExhausted = after.size() < PAGE / 2;
                     shownAt.accept(before.size());
                 });
@@ -279,7 +294,7 @@ public final class ConversationModel {
                     if (asked != generation) {
                         return;
                     }
-                    page.stream().filter(message -> !shownIds.contains(message.id())).forEach(messages::add);
+                    ArrivalBatch.mergeInto(messages, page, shownIds);
                     newerExhausted = page.size() < PAGE;
                 });
             } catch (RuntimeException e) {
@@ -365,7 +380,28 @@ public final class ConversationModel {
 
     /** Puts the messages that arrived into the list; first thing whenever the list is read or changed. */
     private void flushArrivals() {
-        arrivals.flushInto(messages, shownIds);
+        arrivals.flushInto(messages, shownIds, olderInHistory);
+    }
+
+    /**
+     * Forgets the oldest messages of the list once it holds twice {@link #KEPT_WHILE_FOLLOWING}, keeping
+     * that many; the view asks while the user follows the newest message. A conversation left open
+     * through thousands of messages then holds a few pages, not all of them (its memory, and the list
+     * view's work per change); scrolling up reads the rest from history again. Only at twice the bound,
+     * so that the list changes once every few hundred messages, not with each. FX thread.
+     *
+     * @return whether messages were forgotten
+     */
+    public boolean forgetOldestWhileFollowing() {
+        flushArrivals();
+        if (!newerExhausted || messages.size() <= 2 * KEPT_WHILE_FOLLOWING) {
+            return false;
+        }
+        generation++; // a page read for the longer list must not join the shorter one
+        messages.remove(0, messages.size() - KEPT_WHILE_FOLLOWING);
+        olderExhausted = false;
+        olderInHistory = true;
+        return true;
     }
 
     /** A message changed state or text; FX thread. */

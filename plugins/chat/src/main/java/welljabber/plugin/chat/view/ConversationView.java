@@ -242,6 +242,8 @@ public final class ConversationView {
                 boolean jump = endJumpPending;
                 endJumpPending = false;
                 if (following && flow() instanceof VirtualFlow<?> flow) {
+                    // The rows on screen get new indexes when older ones are forgotten: go to the last row again.
+                    jump |= model.forgetOldestWhileFollowing();
                     if (jump) {
                         list.scrollTo(model.messages().size() - 1);
                     }

@@ -74,7 +74,7 @@ class ArrivalBatchTest {
         for (int i = 4; i <= 1000; i++) {
             assertFalse(batch.add(message(i, 30 + i, i)), "later ones do not ask again");
         }
-        batch.flushInto(list, shown(list));
+        batch.flushInto(list, shown(list), false);
         assertEquals(1, list.changes);
         assertEquals(1000, list.size());
         assertEquals(1000L, list.getLast().id());
@@ -89,7 +89,7 @@ class ArrivalBatchTest {
         batch.add(message(2, 20, 2));
         batch.add(message(3, 30, 3));
         batch.add(message(3, 30, 3));
-        batch.flushInto(list, shown(list));
+        batch.flushInto(list, shown(list), false);
         assertEquals(List.of(1L, 2L, 3L), ids(list));
     }
 
@@ -100,8 +100,25 @@ class ArrivalBatchTest {
         batch.add(message(5, 50, 5));
         batch.add(message(3, 20, 3)); // delayed (offline storage): older than what is shown
         batch.add(message(4, 40, 1)); // same instant as message 2, but ordered before it
-        batch.flushInto(list, shown(list));
+        batch.flushInto(list, shown(list), false);
         assertEquals(List.of(1L, 3L, 4L, 2L, 5L), ids(list));
+    }
+
+    @Test
+    void withOlderHistoryNotShownWhatIsOlderThanTheListIsLeftToItsPages() {
+        List<StoredMessage> list = new ArrayList<>(List.of(message(10, 100, 10), message(11, 200, 11)));
+        ArrivalBatch batch = new ArrivalBatch();
+        batch.add(message(1, 5, 1)); // back-filled from the archive: the page above the list reads it
+        batch.add(message(12, 150, 12)); // delayed, inside what the list shows: goes to its place
+        batch.add(message(13, 300, 13));
+        batch.flushInto(list, shown(list), true);
+        assertEquals(List.of(10L, 12L, 11L, 13L), ids(list));
+        assertTrue(batch.isEmpty(), "the one left to the pages is not kept for later either");
+
+        // At the start of the conversation (no older history), the same message goes in front.
+        batch.add(message(1, 5, 1));
+        batch.flushInto(list, shown(list), false);
+        assertEquals(List.of(1L, 10L, 12L, 11L, 13L), ids(list));
     }
 
     @Test
@@ -127,9 +144,9 @@ class ArrivalBatchTest {
         list.add(message(1, 10, 1));
         list.changes = 0;
         ArrivalBatch batch = new ArrivalBatch();
-        batch.flushInto(list, shown(list));
+        batch.flushInto(list, shown(list), false);
         batch.add(message(1, 10, 1));
-        batch.flushInto(list, shown(list));
+        batch.flushInto(list, shown(list), false);
         assertEquals(0, list.changes);
         assertEquals(List.of(1L), ids(list));
     }
