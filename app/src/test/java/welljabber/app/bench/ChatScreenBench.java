@@ -192,9 +192,8 @@ class ChatScreenBench {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            }, last, BURST + 1, "alice@localhost", "shell" + run + "-" + (BURST - 1));
+            }, last, "alice@localhost", "shell" + run + "-" + (BURST - 1));
             assertEquals(BURST + 1, shell.stored("alice@localhost"), "messages stored in the shell's history");
-            assertEquals(BURST + 1, shell.itemCount(), "messages in the conversation's list");
             return burst;
         }
     }
