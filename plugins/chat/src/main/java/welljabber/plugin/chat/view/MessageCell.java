@@ -44,6 +44,10 @@ final class MessageCell extends ListCell<StoredMessage> {
     private final Label divider = new Label();
     private final VBox box = new VBox(2, divider, meta, body);
     private final ObservableLongValue firstUnread;
+    /** What the cell shows now: the message (the same object: a changed one is a new record), its sender's name, the line above. */
+    private StoredMessage shown;
+    private String shownSender;
+    private boolean shownDivider;
 
     /** {@code firstUnread}: the message the "new messages" line stands above, if any (-1). */
     MessageCell(ListView<StoredMessage> list, ConversationModel model, Texts texts, LinkOpener links, ObservableLongValue firstUnread) {
@@ -74,6 +78,17 @@ final class MessageCell extends ListCell<StoredMessage> {
     @Override
     protected void updateItem(StoredMessage message, boolean empty) {
         super.updateItem(message, empty);
+        String sender = empty || message == null ? null : message.outgoing() ? model.ownName() : model.peerName();
+        boolean divider = !empty && message != null && message.id() == firstUnread.get();
+        if (!empty && message != null && message == shown && sender.equals(shownSender) && divider == shownDivider
+                && getGraphic() == box) {
+            // The same message at another index (older rows were forgotten above it, or a page loaded): every
+            // row on screen moves then, and rebuilding each one's text and links would change nothing.
+            return;
+        }
+        shown = empty ? null : message;
+        shownSender = sender;
+        shownDivider = divider;
         box.getStyleClass().removeAll("chat-outgoing", "chat-incoming", "chat-action", "chat-failed");
         if (empty || message == null) {
             showDivider(false);
@@ -82,8 +97,7 @@ final class MessageCell extends ListCell<StoredMessage> {
             setText(null);
             return;
         }
-        showDivider(message.id() == firstUnread.get());
-        String sender = message.outgoing() ? model.ownName() : model.peerName();
+        showDivider(divider);
         RenderedBody rendered = BodyRenderer.render(message.body(), sender);
         meta.setText(metaLine(message, sender));
         body.getChildren().setAll(rendered.segments().stream().map(this::node).toList());
