@@ -590,19 +590,16 @@ class ChatUiTest extends ShellUiTest {
     void onANewComputerTheNewMessageIsShownBelowHistoryThatCameFromTheArchiveAfterIt(ProsodyServer server,
             XmppTestClients clients) throws Exception {
         // Earlier, on my other computer: alice wrote, then bob wrote more than the archive's newest page holds.
-        XMPPTCPConnection otherComputer = clients.login("me");
-        List<Message> gotThere = inbox(otherComputer);
         XMPPTCPConnection alice = clients.login("alice");
         XMPPTCPConnection bob = clients.login("bob");
-        for (int i = 0; i < 40; i++) {
-            says(alice, "earlier from alice " + i);
-        }
-        for (int i = 0; i < 100; i++) {
-            says(bob, "bob " + i);
-        }
-        welljabber.testsupport.Poll.until(java.time.Duration.ofSeconds(10), () -> gotThere.size() == 140,
-                () -> "my other computer got " + gotThere.size() + " of 140");
-        otherComputer.disconnect();
+        whileMyOtherComputerIsOn(clients, 140, () -> {
+            for (int i = 0; i < 40; i++) {
+                says(alice, "earlier from alice " + i);
+            }
+            for (int i = 0; i < 100; i++) {
+                says(bob, "bob " + i);
+            }
+        });
 
         // This computer catches up with the archive's newest page, bob's: alice's history comes from the
         // archive when her tab opens. Freezing the server when her new message is delivered holds that
@@ -633,15 +630,12 @@ class ChatUiTest extends ShellUiTest {
     void scrollingUpPastLocalHistoryBringsOlderMessagesFromTheArchiveEachOnce(ProsodyServer server, XmppTestClients clients)
             throws Exception {
         // Earlier, on my other computer: alice wrote more than two of the archive's pages.
-        XMPPTCPConnection otherComputer = clients.login("me");
-        List<Message> gotThere = inbox(otherComputer);
         XMPPTCPConnection alice = clients.login("alice");
-        for (int i = 0; i < 250; i++) {
-            says(alice, "archived " + i);
-        }
-        welljabber.testsupport.Poll.until(java.time.Duration.ofSeconds(10), () -> gotThere.size() == 250,
-                () -> "my other computer got " + gotThere.size() + " of 250");
-        otherComputer.disconnect();
+        whileMyOtherComputerIsOn(clients, 250, () -> {
+            for (int i = 0; i < 250; i++) {
+                says(alice, "archived " + i);
+            }
+        });
 
         // This new computer takes the archive's newest page as history; the rest comes as the user scrolls up.
         startShell();
@@ -684,6 +678,24 @@ class ChatUiTest extends ShellUiTest {
 
     private static List<String> numbered(String prefix, int count) {
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+    }
+
+    /** Something contacts do that sends me messages. */
+    private interface Writing {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code writing} while my other computer is online, until it has received {@code messages}: the
+     * server then has them in my archive only (none waits in offline storage for the shell's login).
+     */
+    private static void whileMyOtherComputerIsOn(XmppTestClients clients, int messages, Writing writing) throws Exception {
+        XMPPTCPConnection otherComputer = clients.login("me");
+        List<Message> gotThere = inbox(otherComputer);
+        writing.run();
+        welljabber.testsupport.Poll.until(java.time.Duration.ofSeconds(10), () -> gotThere.size() == messages,
+                () -> "my other computer got " + gotThere.size() + " of " + messages);
+        otherComputer.disconnect();
     }
 
     /** The bodies of every message in the list of {@code messages}, on screen or not, in list order. */
