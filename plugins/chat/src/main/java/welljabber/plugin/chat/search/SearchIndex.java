@@ -163,7 +163,7 @@ public final class SearchIndex {
                 + " JOIN MESSAGE m ON m.ID = p.MESSAGE_ID ORDER BY p.MESSAGE_ID DESC");
                 ResultSet rows = select.executeQuery()) {
             while (ids.size() < limit && rows.next()) {
-                if (SearchTokens.of(rows.getString(2)).containsAll(words)) {
+                if (SearchTokens.hasAll(rows.getString(2), words)) {
                     ids.add(rows.getLong(1));
                 }
             }

@@ -1,6 +1,7 @@
 package welljabber.plugin.chat.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -32,6 +33,17 @@ class SearchTokensTest {
     @Test
     void fullWidthAndCompatibilityFormsAreFoundByTheirPlainForm() {
         assertEquals(SearchTokens.of("abc123"), SearchTokens.of("ＡＢＣ１２３"));
+    }
+
+    @Test
+    void aTextHasAllTheWordsOfAQueryExactlyWhenItsTokensDo() {
+        Set<String> query = SearchTokens.of("Pineapple PARTY");
+        assertTrue(SearchTokens.hasAll("Remember the pineapple for the party!", query));
+        assertFalse(SearchTokens.hasAll("Remember the pineapple", query));
+        assertFalse(SearchTokens.hasAll("pineapples for the party", query), "a longer word is another token");
+        assertTrue(SearchTokens.hasAll("ＰＩＮＥＡＰＰＬＥ ｐａｒｔｙ", query), "full-width letters, not ASCII: split as the index does");
+        assertTrue(SearchTokens.hasAll("我们明天见面", SearchTokens.of("明天")));
+        assertFalse(SearchTokens.hasAll("我们明年见面", SearchTokens.of("明天")));
     }
 
     @Test
