@@ -647,6 +647,9 @@ class ChatUiTest extends ShellUiTest {
         scrollUpUntilListed(messages, "archived 0", 5);
         assertEquals(numbered("archived ", 250), shownBodies(messages, "archived "),
                 "the conversation does not have the archive's 250 messages, in order, each once");
+        Button newBelow = inFront("#chatNewBelow", Button.class);
+        assertFalse(onFx(newBelow::isVisible), "history read from the archive above was counted as new below: "
+                + onFx(newBelow::getText));
     }
 
     @Test

@@ -360,7 +360,10 @@ public final class ConversationModel {
      * batch of FX work, together with the batch's other new messages (one list change for many).
      */
     void added(StoredMessage message) {
-        if (!message.outgoing()) {
+        // History older than the list (a page back-filled from the archive as the user scrolls up) is not
+        // news: counted, it showed as "100 new messages" below while the user read further up.
+        boolean news = messages.isEmpty() || ArrivalBatch.TIME_ORDER.compare(message, messages.getLast()) > 0;
+        if (!message.outgoing() && news) {
             peerState.set(ChatState.active); // a message ends "is typing" (XEP-0085 §5.4)
             incoming.set(incoming.get() + 1);
         }
