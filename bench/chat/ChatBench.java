@@ -230,12 +230,7 @@ public final class ChatBench {
             long cold = System.nanoTime();
             List<StoredMessage> page = store.newest(key, 100);
             double coldMs = (System.nanoTime() - cold) / 1e6;
-            List<Double> warm = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                long t = System.nanoTime();
-                store.newest(key, 100);
-                warm.add((System.nanoTime() - t) / 1e6);
-            }
+            List<Double> warm = millisEach(20, () -> store.newest(key, 100));
             long older = System.nanoTime();
             store.before(page.getFirst(), 100);
             double olderMs = (System.nanoTime() - older) / 1e6;
@@ -361,12 +356,7 @@ public final class ChatBench {
             long t = System.nanoTime();
             int found = index.search(query, 50).size();
             double first = (System.nanoTime() - t) / 1e6;
-            List<Double> again = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                long s = System.nanoTime();
-                index.search(query, 50);
-                again.add((System.nanoTime() - s) / 1e6);
-            }
+            List<Double> again = millisEach(10, () -> index.search(query, 50));
             System.out.printf("3. search over %,d messages%s for \"%s\": first page (%d hits) in %.1f ms first time, %.2f ms median of 10 (%s)"
                     + " (target < 100 ms)%n", size, label, query, found, first, median(again), range(again));
         }
@@ -408,6 +398,17 @@ public final class ChatBench {
     }
 
     /** "min–max" of {@code values}. */
+    /** {@code action} run {@code times} times, each run's duration in milliseconds. */
+    private static List<Double> millisEach(int times, Runnable action) {
+        List<Double> millis = new ArrayList<>(times);
+        for (int i = 0; i < times; i++) {
+            long t = System.nanoTime();
+            action.run();
+            millis.add((System.nanoTime() - t) / 1e6);
+        }
+        return millis;
+    }
+
     private static String range(List<Double> values) {
         return String.format(Locale.ROOT, "min %.2f, max %.2f", Collections.min(values), Collections.max(values));
     }
