@@ -164,7 +164,7 @@ public final class Archive {
     private Walk walkBack(MamManager.MamQuery query, Arrivals arrivals, XMPPConnection connection, long below, int pages)
             throws InterruptedException, SmackException.NoResponseException, SmackException.NotConnectedException,
             SmackException.NotLoggedInException {
-        PageTaken taken = take(connection, arrivals, query.getPage(), below);
+        PageTaken taken = take(connection, arrivals, query.getPage(), below, false);
         int stored = taken.stored();
         Optional<String> oldestId = taken.oldestId();
         int page = 1;
@@ -176,7 +176,7 @@ public final class Archive {
                 LOG.log(System.Logger.Level.INFO, "The archive stopped paging: {0}", refused.getMessage());
                 return new Walk(stored, page, true, oldestId, below);
             }
-            taken = take(connection, arrivals, query.getPage(), below);
+            taken = take(connection, arrivals, query.getPage(), below, false);
             stored += taken.stored();
             if (taken.oldestId().isPresent()) {
                 oldestId = taken.oldestId();
@@ -208,7 +208,7 @@ public final class Archive {
             MamManager.MamQuery query = MamManager.getInstanceFor(connection.get()).queryArchive(args.build());
             // Numbered below everything the conversation holds: these are older than all of it.
             return take(connection.get(), protocol.arrivals(key.account(), connection.get()).asHistory(), query.getPage(),
-                    store.lowestSeq(key)).stored();
+                    store.lowestSeq(key), true).stored();
         } catch (XMPPException.XMPPErrorException e) {
             LOG.log(System.Logger.Level.INFO, "The archive did not answer for {0}: {1}", key.peer(), e.getMessage());
             return 0;
@@ -240,9 +240,11 @@ public final class Archive {
 
     /**
      * Stores a page in archive order (so a correction finds the message it corrects), its messages
-     * numbered just below {@code below}, oldest first.
+     * numbered just below {@code below}, oldest first; {@code olderThanHistory}: a back-filled page, else
+     * one missed while away.
      */
-    private PageTaken take(XMPPConnection connection, Arrivals arrivals, MamManager.MamQueryPage page, long below) {
+    private PageTaken take(XMPPConnection connection, Arrivals arrivals, MamManager.MamQueryPage page, long below,
+            boolean olderThanHistory) {
         BareJid own = connection.getUser() == null ? null : connection.getUser().asBareJid();
         List<Message> carriers = page.getMamResultCarrierMessages();
         if (own == null) {
@@ -269,7 +271,7 @@ public final class Archive {
                 oldestId = Optional.of(result.getId());
             }
             OptionalLong seq = OptionalLong.of(below - carriers.size() - 1 + position);
-            Arrivals.Taken taken = takeOne(own, arrivals, result.getId(), result.getForwarded(), seq);
+            Arrivals.Taken taken = takeOne(own, arrivals, result.getId(), result.getForwarded(), seq, olderThanHistory);
             if (taken == Arrivals.Taken.STORED) {
                 stored++;
             }
@@ -282,7 +284,7 @@ public final class Archive {
     }
 
     private Arrivals.Taken takeOne(BareJid own, Arrivals arrivals, String archiveId, Forwarded<Message> forwarded,
-            OptionalLong seq) {
+            OptionalLong seq, boolean olderThanHistory) {
         Message message = forwarded.getForwardedStanza();
         if (message.getType() != Message.Type.chat && message.getType() != Message.Type.normal) {
             return Arrivals.Taken.NOT_A_TEXT; // group chat and errors are not one-to-one conversation messages
@@ -298,6 +300,6 @@ public final class Archive {
         Instant at = delay == null || delay.getStamp() == null || delay.getStamp().toInstant().isAfter(now)
                 ? now : delay.getStamp().toInstant();
         return arrivals.take(message, contact.asBareJid(), outgoing, Optional.ofNullable(contact.getResourceOrNull()).map(Object::toString),
-                at, Optional.ofNullable(archiveId), seq);
+                at, Optional.ofNullable(archiveId), seq, olderThanHistory);
     }
 }

@@ -87,16 +87,17 @@ final class Arrivals {
      * @return what became of it
      */
     Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource) {
-        return take(message, peer, outgoing, resource, sentAt(message), ownArchiveId(message), OptionalLong.empty());
+        return take(message, peer, outgoing, resource, sentAt(message), ownArchiveId(message), OptionalLong.empty(), false);
     }
 
     /**
      * A message with its time and archive id known from elsewhere: a MAM result carries them on its
-     * wrapper, not on the message. {@code seq}: for a back-filled message, its place among messages of
-     * the same instant (see {@link MessageStore#insertOlder}).
+     * wrapper, not on the message. {@code seq}: for a message from the archive, its place among messages
+     * of the same instant; {@code olderThanHistory}: back-filled below the whole conversation (see
+     * {@link MessageStore#insertOlder}), else missed while away ({@link MessageStore#insertMissed}).
      */
     Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant at,
-            Optional<String> serverId, OptionalLong seq) {
+            Optional<String> serverId, OptionalLong seq, boolean olderThanHistory) {
         String body = message.getBody();
         if (body == null) {
             // Chat states alone (the archive keeps those too), or XHTML-IM without a plain body: we never render markup.
@@ -117,7 +118,8 @@ final class Arrivals {
             WireMessage wire = new WireMessage(key, outgoing, resource, body, at, Optional.ofNullable(message.getStanzaId()),
                     Optional.ofNullable(OriginIdElement.getOriginId(message)).map(OriginIdElement::getId), serverId);
             boolean seen = onScreen.test(key);
-            Optional<StoredMessage> stored = seq.isPresent() ? store.insertOlder(wire, seen, seq.getAsLong()) : store.insertWire(wire, seen);
+            Optional<StoredMessage> stored = seq.isEmpty() ? store.insertWire(wire, seen)
+                    : olderThanHistory ? store.insertOlder(wire, seen, seq.getAsLong()) : store.insertMissed(wire, seen, seq.getAsLong());
             stored.ifPresent(listener::added);
             return stored.isPresent() ? Taken.STORED : Taken.KNOWN;
         } catch (RuntimeException storageFailed) {

@@ -65,6 +65,7 @@ public final class ChatProtocol {
                     @Override
                     public void authenticated(XMPPConnection authenticated, boolean resumed) {
                         if (!resumed) {
+                            markSessionStart(account); // before offline storage delivers: Smack sends presence after this
                             enableCarbons(authenticated); // a new session starts without carbons
                         }
                         inbound.sessionStarted();
@@ -81,6 +82,7 @@ public final class ChatProtocol {
         // at each new session rather than flip that process-wide default.
         connection.addConnectionListener(attachment.carbonsOn());
         if (connection.isAuthenticated()) {
+            markSessionStart(account);
             enableCarbons(connection);
         }
     }
@@ -89,6 +91,15 @@ public final class ChatProtocol {
     Arrivals arrivals(AccountId account, XMPPConnection connection) {
         return new Arrivals(account, store, listener, clock, onScreen,
                 () -> connection.getUser() == null ? null : connection.getUser().asBareJid());
+    }
+
+    /** Where history stood when the session started; if the mark fails, messages only lose their place within a second. */
+    private void markSessionStart(AccountId account) {
+        try {
+            store.sessionStarted(account);
+        } catch (RuntimeException notMarked) {
+            LOG.log(System.Logger.Level.WARNING, "Could not note where the session started in history", notMarked);
+        }
     }
 
     private static void enableCarbons(XMPPConnection connection) {

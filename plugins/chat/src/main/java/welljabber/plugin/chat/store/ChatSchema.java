@@ -120,6 +120,12 @@ public final class ChatSchema {
                             PEER VARCHAR(3071) NOT NULL,
                             TEXT CHARACTER VARYING(1000000) NOT NULL,
                             PRIMARY KEY (ACCOUNT, PEER)
+                        )"""),
+                // The newest message each account's history held when its current session started (PlaceInItsSecond).
+                new Migration(24, "where the session started", """
+                        CREATE TABLE IF NOT EXISTS SESSION_START (
+                            ACCOUNT VARCHAR(200) PRIMARY KEY,
+                            LAST_ID BIGINT NOT NULL
                         )"""));
     }
 }

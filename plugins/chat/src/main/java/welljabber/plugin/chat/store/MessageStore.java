@@ -75,7 +75,7 @@ public final class MessageStore {
      * client (SENT). Empty when the same message was stored before.
      */
     public Optional<StoredMessage> insertWire(WireMessage message) {
-        return insertWire(message, false, OptionalLong.empty());
+        return insertWire(message, false, OptionalLong.empty(), true);
     }
 
     /**
@@ -83,21 +83,44 @@ public final class MessageStore {
      * stored, so a contact's message is stored as read.
      */
     public Optional<StoredMessage> insertWire(WireMessage message, boolean seen) {
-        return insertWire(message, seen, OptionalLong.empty());
+        return insertWire(message, seen, OptionalLong.empty(), true);
     }
 
     /**
-     * {@link #insertWire(WireMessage)} for a message found by back-filling from the archive, with an
-     * explicit order among messages of the same instant: take {@link #lowestSeq} before a page and give
-     * its messages, oldest first, numbers below it.
+     * {@link #insertWire(WireMessage)} for a message found by back-filling from the archive, older than
+     * the whole conversation, with an explicit order among messages of the same instant: take
+     * {@link #lowestSeq} before a page and give its messages, oldest first, numbers below it. Its time
+     * is kept as the archive stamped it.
      */
     public Optional<StoredMessage> insertOlder(WireMessage message, long seq) {
-        return insertWire(message, false, OptionalLong.of(seq));
+        return insertOlder(message, false, seq);
     }
 
     /** {@link #insertOlder(WireMessage, long)}, stored as read when {@code seen}. */
     public Optional<StoredMessage> insertOlder(WireMessage message, boolean seen, long seq) {
-        return insertWire(message, seen, OptionalLong.of(seq));
+        return insertWire(message, seen, OptionalLong.of(seq), false);
+    }
+
+    /**
+     * {@link #insertWire(WireMessage)} for a message found catching up from the archive, missed while
+     * away, numbered with {@link #reserveSeqs} so that messages of one second keep the archive's order.
+     */
+    public Optional<StoredMessage> insertMissed(WireMessage message, boolean seen, long seq) {
+        return insertWire(message, seen, OptionalLong.of(seq), true);
+    }
+
+    /**
+     * A new session of {@code account} starts: what history holds now came before anything the server kept
+     * for us while we were away ({@link PlaceInItsSecond}). Call before the session's first message.
+     */
+    public void sessionStarted(AccountId account) {
+        storage.withConnection(connection -> {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "MERGE INTO SESSION_START (ACCOUNT, LAST_ID) KEY (ACCOUNT) VALUES (?, (SELECT COALESCE(MAX(ID), 0) FROM MESSAGE))")) {
+                mark.setString(1, account.value());
+                return mark.executeUpdate();
+            }
+        });
     }
 
     /** The lowest order number in the conversation (for back-filling below it), or a start value when empty. */
@@ -134,10 +157,11 @@ public final class MessageStore {
         });
     }
 
-    private Optional<StoredMessage> insertWire(WireMessage message, boolean seen, OptionalLong seq) {
+    /** {@code placeInItsSecond}: {@link PlaceInItsSecond} may move it within its second (not when back-filled). */
+    private Optional<StoredMessage> insertWire(WireMessage message, boolean seen, OptionalLong seq, boolean placeInItsSecond) {
         String dedupeKey = DedupeKey.of(message);
         Optional<StoredMessage> stored = insert(message.key(), message.outgoing(), message.resource(), message.body(),
-                message.at(), message.stanzaId(), dedupeKey, message.serverId(),
+                message.at(), placeInItsSecond, message.stanzaId(), dedupeKey, message.serverId(),
                 message.outgoing() ? DeliveryState.SENT : DeliveryState.RECEIVED, !message.outgoing() && !seen, seq);
         if (stored.isEmpty() && message.serverId().isPresent()) {
             rememberServerId(message, dedupeKey);
@@ -239,17 +263,23 @@ public final class MessageStore {
 
     /** Puts a message of ours in the outbox (QUEUED); {@code id} is both its stanza id and its origin-id. */
     public StoredMessage insertOutgoing(ConversationKey key, Optional<String> resource, String body, Instant at, String id) {
-        return insert(key, true, resource, body, at, Optional.of(id), DedupeKey.ofOutgoing(id), Optional.empty(),
+        return insert(key, true, resource, body, at, false, Optional.of(id), DedupeKey.ofOutgoing(id), Optional.empty(),
                 DeliveryState.QUEUED, false, OptionalLong.empty())
                 .orElseThrow(() -> new StorageException("An outgoing message id was used twice: " + id, null));
     }
 
+    /**
+     * {@code placeInItsSecond}: {@code at} came from the network, perhaps in whole seconds only, and the
+     * message is placed within its second ({@link PlaceInItsSecond}). Duplicates are told apart by
+     * {@code dedupeKey}, made from the time as it came.
+     */
     private Optional<StoredMessage> insert(ConversationKey key, boolean outgoing, Optional<String> resource, String body,
-            Instant at, Optional<String> stanzaId, String dedupeKey, Optional<String> serverId, DeliveryState state,
-            boolean unread, OptionalLong givenSeq) {
+            Instant at, boolean placeInItsSecond, Optional<String> stanzaId, String dedupeKey, Optional<String> serverId,
+            DeliveryState state, boolean unread, OptionalLong givenSeq) {
         String seq = givenSeq.isPresent() ? Long.toString(givenSeq.getAsLong()) : "NEXT VALUE FOR MESSAGE_ORDER";
         // With its place in the search index's queue, in the same transaction: see SEARCH_PENDING in ChatSchema.
         return storage.inTransaction(connection -> {
+            Instant placed = placeInItsSecond ? PlaceInItsSecond.of(connection, key, at) : at;
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO MESSAGE (ACCOUNT, PEER, OUTGOING, RESOURCE, BODY, AT_MILLIS, STANZA_ID, DEDUPE_KEY, STATE, UNREAD,
                     SERVER_ID, SEQ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, """ + seq + ")",
@@ -259,7 +289,7 @@ public final class MessageStore {
                 insert.setBoolean(3, outgoing);
                 setOptional(insert, 4, resource);
                 insert.setString(5, body);
-                insert.setLong(6, at.toEpochMilli());
+                insert.setLong(6, placed.toEpochMilli());
                 setOptional(insert, 7, stanzaId);
                 insert.setString(8, dedupeKey);
                 insert.setString(9, state.name());
@@ -277,7 +307,7 @@ public final class MessageStore {
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     stored = new StoredMessage(keys.getLong(1), keys.getLong(2), key, outgoing, resource, body,
-                            Instant.ofEpochMilli(at.toEpochMilli()), stanzaId, state, Optional.empty(), unread, Optional.empty());
+                            Instant.ofEpochMilli(placed.toEpochMilli()), stanzaId, state, Optional.empty(), unread, Optional.empty());
                 }
                 try (PreparedStatement toIndex = connection.prepareStatement("INSERT INTO SEARCH_PENDING (MESSAGE_ID) VALUES (?)")) {
                     toIndex.setLong(1, stored.id());

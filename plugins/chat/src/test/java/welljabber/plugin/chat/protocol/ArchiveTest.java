@@ -195,6 +195,7 @@ class ArchiveTest {
             assertEquals(180, archive.catchUp(ACCOUNT));
             List<String> conversation = bodies("frank");
             assertEquals(182, conversation.size(), conversation.toString());
+            assertEquals("before", conversation.getFirst());
             assertEquals(missed, conversation.stream().filter(body -> body.startsWith("f")).toList(), "the archive's order");
             assertEquals("live on top", conversation.getLast());
             assertEquals(java.util.Map.of(with("frank"), 182), store.unreadCounts(), "what came while away is news");
@@ -243,13 +244,105 @@ class ArchiveTest {
             assertEquals(missed.size() - got, more, "the rest of the gap");
             List<String> whole = bodies("erin");
             assertEquals(missed.size() + 1, whole.size(), whole.toString());
-            assertTrue(whole.contains("before"));
-            // (Not where "before" sorts: stored live, it has our clock's milliseconds; the archive stamps whole seconds.)
+            // Stored live, "before" has our clock's milliseconds, and the archive stamps whole seconds: those
+            // missed in its second still come after it.
+            assertEquals("before", whole.getFirst());
             assertEquals(missed, whole.stream().filter(body -> body.startsWith("e")).toList(), "everything once, in the archive's order");
             assertEquals(List.of(), store.archiveGaps().of(ACCOUNT), "the gap is closed");
             assertEquals(0, twoPages.catchUp(ACCOUNT), "nothing more to fetch");
             assertEquals(251, history.added().stream().filter(message -> message.key().equals(with("erin"))).count(),
                     "each message shown once");
+        }
+    }
+
+    /**
+     * A message seen live has our clock's milliseconds; what the server kept while we were away is stamped
+     * to the second (Prosody's offline storage and archive). Missed in the second of the last message seen,
+     * it must still come after it. Each test waits for a second to start, so both fall in one; if the
+     * machine was too slow for that, it tries again, and says so if it never managed.
+     */
+    @Nested
+    @WithProsody(accounts = {"me:secret", "gina:secret", "hank:secret"}, muc = false)
+    class WithinOneSecond {
+        private static final int ATTEMPTS = 5;
+
+        @Test
+        void aMessageKeptOfflineInTheSecondOfTheLastOneSeenComesAfterIt(XmppTestClients clients) throws Exception {
+            XMPPTCPConnection gina = clients.login("gina");
+            XMPPTCPConnection me = desktop(clients);
+            missedInTheSecondOfTheLastSeenComesAfterIt("gina", gina, me, new Missing() {
+                @Override
+                public String sendWhileAway(int attempt) throws Exception {
+                    gina.sendStanza(chat("gina-kept-" + attempt, me.getUser().asBareJid(), "kept offline " + attempt));
+                    return "kept offline " + attempt;
+                }
+
+                @Override
+                public void fetch(String missed) throws Exception {
+                    Poll.until(WAIT, () -> bodies("gina").contains(missed), "offline storage did not deliver " + missed);
+                }
+            });
+        }
+
+        @Test
+        void aMessageMissedInTheSecondOfTheLastOneSeenComesFromTheArchiveAfterIt(XmppTestClients clients, ProsodyServer server)
+                throws Exception {
+            XMPPTCPConnection phone = phone(clients, server, new java.util.concurrent.CopyOnWriteArrayList<>());
+            XMPPTCPConnection hank = clients.login("hank");
+            XMPPTCPConnection me = desktop(clients);
+            missedInTheSecondOfTheLastSeenComesAfterIt("hank", hank, me, new Missing() {
+                @Override
+                public String sendWhileAway(int attempt) throws Exception {
+                    // To the phone's own address: the desktop gets it only from the archive.
+                    hank.sendStanza(chat("hank-missed-" + attempt, phone.getUser(), "to the phone " + attempt));
+                    return "to the phone " + attempt;
+                }
+
+                @Override
+                public void fetch(String missed) throws Exception {
+                    archive.catchUp(ACCOUNT);
+                    assertTrue(bodies("hank").contains(missed), "catching up did not bring " + missed);
+                }
+            });
+        }
+
+        /** A message the desktop misses while away, and how it gets it once back. */
+        private interface Missing {
+            String sendWhileAway(int attempt) throws Exception;
+
+            void fetch(String missed) throws Exception;
+        }
+
+        private void missedInTheSecondOfTheLastSeenComesAfterIt(String user, XMPPTCPConnection contact, XMPPTCPConnection me,
+                Missing missing) throws Exception {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                String seen = "seen " + attempt;
+                startOfASecond();
+                contact.sendStanza(chat(user + "-seen-" + attempt, me.getUser(), seen));
+                Poll.until(WAIT, () -> bodies(user).contains(seen), "the desktop did not get " + seen);
+                me.disconnect();
+                String missed = missing.sendWhileAway(attempt);
+                Thread.sleep(100); // let the server keep it before we are back
+                me.connect().login();
+                missing.fetch(missed);
+                if (inOneSecond(user, seen, missed)) {
+                    List<String> conversation = bodies(user);
+                    assertEquals(List.of(seen, missed), conversation.subList(conversation.size() - 2, conversation.size()));
+                    return;
+                }
+            }
+            throw new AssertionError("in " + ATTEMPTS + " attempts the two messages never fell in one second");
+        }
+
+        private static void startOfASecond() throws InterruptedException {
+            Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 20);
+        }
+
+        private boolean inOneSecond(String user, String first, String second) {
+            List<StoredMessage> stored = store.newest(with(user), 1000);
+            long firstSecond = stored.stream().filter(m -> m.body().equals(first)).findFirst().orElseThrow().at().getEpochSecond();
+            long secondSecond = stored.stream().filter(m -> m.body().equals(second)).findFirst().orElseThrow().at().getEpochSecond();
+            return firstSecond == secondSecond;
         }
     }
 }

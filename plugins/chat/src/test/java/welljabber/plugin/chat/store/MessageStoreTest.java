@@ -290,4 +290,45 @@ class MessageStoreTest {
         assertEquals(List.of("before", "found first", "found second", "after"),
                 store.newest(alice, 10).stream().map(StoredMessage::body).toList());
     }
+
+    @Test
+    void aMessageStampedToTheSecondGoesAfterWhatHistoryHadFromThatSecondAndStaysInIt() {
+        // Seen live at 12.300 (our clock); then one that waited in offline storage, sent at 12.8 and stamped "12".
+        store.insertWire(from(alice, "seen live", 12_300, null, "o1"));
+        store.sessionStarted(ACCOUNT); // disconnected, and back
+        StoredMessage kept = store.insertWire(from(alice, "kept for us", 12_000, null, "o2")).orElseThrow();
+        assertEquals(Instant.ofEpochMilli(12_301), kept.at(), "just after what came before it, within its second");
+        // Another from the same second, kept too: just after the same one (not after the first, itself only
+        // placed), and after the first in the order they came.
+        assertEquals(Instant.ofEpochMilli(12_301), store.insertWire(from(alice, "kept too", 12_000, null, "o3")).orElseThrow().at());
+        // One that came live in this session is no reason to move one the server kept while we were away.
+        store.insertWire(from(alice, "live now", 15_600, null, "o9"));
+        assertEquals(Instant.ofEpochMilli(15_000), store.insertWire(from(alice, "kept, from 15", 15_000, null, "o10")).orElseThrow().at());
+        // One from the second before, and one with its milliseconds: their own times place them.
+        store.insertWire(from(alice, "a second earlier", 11_000, null, "o4"));
+        store.insertWire(from(alice, "with milliseconds", 12_100, null, "o5"));
+        assertEquals(List.of("a second earlier", "with milliseconds", "seen live", "kept for us", "kept too", "kept, from 15", "live now"),
+                store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+        // A later second, and another conversation's messages, are no reason to move it.
+        store.insertWire(from(alice, "next second", 13_500, null, "o6"));
+        store.insertWire(from(bob, "bob's", 14_700, null, "o7"));
+        store.sessionStarted(ACCOUNT);
+        assertEquals(Instant.ofEpochMilli(14_000), store.insertWire(from(alice, "at 14", 14_000, null, "o8")).orElseThrow().at());
+        // The same copy again, without any id: recognised by the time it came with, not where it was put.
+        assertTrue(store.insertWire(from(alice, "kept, no ids", 12_000, null, null)).isPresent());
+        assertTrue(store.insertWire(from(alice, "kept, no ids", 12_000, null, null)).isEmpty());
+    }
+
+    @Test
+    void whatIsStillInTheOutboxAndWhatIsBackFilledBelowDoNotMoveAStampedMessage() {
+        // Typed while disconnected at 20.700: not through the server, so it says nothing about the server's message.
+        store.insertOutgoing(alice, Optional.empty(), "typed offline", Instant.ofEpochMilli(20_700), "id-1");
+        assertEquals(Instant.ofEpochMilli(20_000), store.insertWire(from(alice, "kept for us", 20_000, null, "o1")).orElseThrow().at());
+        // Scrolling up: the archive's page is numbered below the conversation, and is older than all of it.
+        StoredMessage live = store.insertWire(from(alice, "seen live", 30_400, null, "o2")).orElseThrow();
+        store.sessionStarted(ACCOUNT);
+        StoredMessage older = store.insertOlder(from(alice, "back-filled", 30_000, null, "o3"), store.lowestSeq(alice) - 1).orElseThrow();
+        assertEquals(Instant.ofEpochMilli(30_000), older.at());
+        assertTrue(older.at().isBefore(live.at()));
+    }
 }
