@@ -49,6 +49,7 @@ say "modules: $modules"
   --include-locales=en,zh \
   --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
   --generate-cds-archive \
+  --add-options="$(tail -1 "$here/jvm-options")" \
   --output "$image"
 # The default CDS archive for 64-bit references is used when there is no AOT cache; its twin for
 # heaps over 32 GB (-XX:-UseCompressedOops) is 14 MB that a chat client never uses.
