@@ -65,6 +65,12 @@ public final class ConversationModel {
     private ChatState ownState = ChatState.active;
     private boolean olderExhausted;
     /**
+     * The user reached the top again while the page before was still being read. That page can add
+     * nothing (what the archive back-filled may already have reached the list as arrivals) and leave
+     * the list at its top, where no further scrolling asks again: the next page is read when it is done.
+     */
+    private boolean olderAskedWhileLoading;
+    /**
      * History here may hold messages older than the list's first that the list does not show: the last
      * page read above was a full one, or older messages were forgotten. Until a page is read, assumed.
      */
@@ -215,7 +221,11 @@ public final class ConversationModel {
      * top (0 when history holds no more), on the FX thread.
      */
     public void loadOlder(Consumer<Integer> shown) {
-        if (loadingOlder.get() || olderExhausted || messages.isEmpty()) {
+        if (loadingOlder.get()) {
+            olderAskedWhileLoading = true;
+            return;
+        }
+        if (olderExhausted || messages.isEmpty()) {
             return;
         }
         loadingOlder.set(true);
@@ -231,6 +241,8 @@ public final class ConversationModel {
                 Platform.runLater(() -> {
                     flushArrivals();
                     loadingOlder.set(false);
+                    boolean askedAgain = olderAskedWhileLoading;
+                    olderAskedWhileLoading = false;
                     if (asked != generation) {
                         return;
                     }
@@ -239,10 +251,16 @@ public final class ConversationModel {
                     olderExhausted = page.isEmpty();
                     olderInHistory = page.size() >= PAGE;
                     shown.accept(messages.size() - before);
+                    if (askedAgain) {
+                        loadOlder(shown);
+                    }
                 });
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Could not read older messages of " + key.peer(), e);
-                Platform.runLater(() -> loadingOlder.set(false));
+                Platform.runLater(() -> {
+                    loadingOlder.set(false);
+                    olderAskedWhileLoading = false;
+                });
             }
         });
     }
