@@ -187,7 +187,8 @@ public final class Archive {
 
     /**
      * Fetches the page of the conversation just before {@code oldest} (the oldest message we have; the
-     * newest page when we have none) from the archive. Returns how many messages were new to history, 0 when the archive has no older ones
+     * newest page when we have none) from the archive, and the pages before it while a page has nothing
+     * to show. Returns how many messages were new to history, 0 when the archive has no older ones
      * or cannot be asked now.
      */
     public int backFill(ConversationKey key, Optional<StoredMessage> oldest) throws InterruptedException {
@@ -206,9 +207,21 @@ public final class Archive {
         }
         try {
             MamManager.MamQuery query = MamManager.getInstanceFor(connection.get()).queryArchive(args.build());
+            Arrivals arrivals = protocol.arrivals(key.account(), connection.get()).asHistory();
             // Numbered below everything the conversation holds: these are older than all of it.
-            return take(connection.get(), protocol.arrivals(key.account(), connection.get()).asHistory(), query.getPage(),
-                    store.lowestSeq(key), true).stored();
+            long below = store.lowestSeq(key);
+            PageTaken taken = take(connection.get(), arrivals, query.getPage(), below, true);
+            int stored = taken.stored();
+            // A page can hold nothing to show: the archive keeps receipts and markers too. Asked again, it
+            // would answer the same page (it starts from the same oldest message), and the conversation
+            // would end there: go on to the pages before it instead, as far as a catch-up goes at most.
+            for (int pages = 1; stored == 0 && !query.isComplete() && pages < catchUpPages; pages++) {
+                below -= taken.results();
+                query.pagePrevious(PAGE);
+                taken = take(connection.get(), arrivals, query.getPage(), below, true);
+                stored += taken.stored();
+            }
+            return stored;
         } catch (XMPPException.XMPPErrorException e) {
             LOG.log(System.Logger.Level.INFO, "The archive did not answer for {0}: {1}", key.peer(), e.getMessage());
             return 0;

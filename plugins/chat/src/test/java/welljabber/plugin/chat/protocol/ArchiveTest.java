@@ -255,6 +255,39 @@ class ArchiveTest {
         }
     }
 
+    /** Its own server: catching up in the other tests reads the account's newest page, which this one fills. */
+    @Nested
+    @WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false)
+    class PagesWithNothingToShow {
+        @Test
+        void scrollingUpPastPagesOfReceiptsStillReachesTheMessagesBeforeThem(XmppTestClients clients, ProsodyServer server)
+                throws Exception {
+            List<String> phoneGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+            XMPPTCPConnection phone = phone(clients, server, phoneGot);
+            XMPPTCPConnection alice = clients.login("alice");
+            for (int i = 0; i < 5; i++) {
+                alice.sendStanza(chat("alice-old-" + i, phone.getUser(), "old " + i));
+            }
+            // Then more than two of the server's pages with nothing to show (receipts, kept by the archive as
+            // their hint asks), then one message.
+            for (int i = 0; i < 120; i++) {
+                alice.sendStanza(StanzaBuilder.buildMessage("alice-receipt-" + i).to(phone.getUser()).ofType(Message.Type.chat)
+                        .addExtension(new org.jivesoftware.smackx.receipts.DeliveryReceipt("phone-" + i))
+                        .addExtension(org.jivesoftware.smack.packet.StandardExtensionElement.builder("store", "urn:xmpp:hints").build())
+                        .build());
+            }
+            alice.sendStanza(chat("alice-new", phone.getUser(), "new"));
+            Poll.until(WAIT, () -> phoneGot.contains("new"), "the phone did not get alice's last message");
+            Thread.sleep(200); // let the server archive it
+
+            desktop(clients);
+            assertEquals(1, archive.backFill(with("alice"), Optional.empty()), "the newest page has one message to show");
+            assertEquals(5, archive.backFill(with("alice"), store.newest(with("alice"), 1).stream().findFirst()),
+                    "scrolling up stopped at the receipts");
+            assertEquals(List.of("old 0", "old 1", "old 2", "old 3", "old 4", "new"), bodies("alice"));
+        }
+    }
+
     /**
      * A message seen live has our clock's milliseconds; what the server kept while we were away is stamped
      * to the second (Prosody's offline storage and archive). Missed in the second of the last message seen,
