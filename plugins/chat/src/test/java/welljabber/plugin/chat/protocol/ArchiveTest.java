@@ -150,11 +150,19 @@ class ArchiveTest {
     }
 
     /** Logs in "me/phone", which stays online while the desktop is away, and counts what it receives. */
-    private static XMPPTCPConnection phone(XmppTestClients clients, ProsodyServer server, List<String> received) throws Exception {
+    /** "me/phone", another client of the desktop's account, and the bodies it received. */
+    private record Phone(XMPPTCPConnection connection, List<String> got) {
+        org.jxmpp.jid.EntityFullJid address() {
+            return connection.getUser();
+        }
+    }
+
+    private static Phone phone(XmppTestClients clients, ProsodyServer server) throws Exception {
         XMPPTCPConnection phone = clients.connection(LoopbackConnections.builder(server, "me", "secret", "phone").build());
         phone.connect().login();
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         ChatManager.getInstanceFor(phone).addIncomingListener((from, message, chat) -> received.add(message.getBody()));
-        return phone;
+        return new Phone(phone, received);
     }
 
     private static Message chat(String id, org.jxmpp.jid.Jid to, String body) {
@@ -174,8 +182,7 @@ class ArchiveTest {
         @Test
         void everythingMissedArrivesOnceInOrderAndALiveMessageOnTopDoesNotStopIt(XmppTestClients clients, ProsodyServer server)
                 throws Exception {
-            List<String> phoneGot = new java.util.concurrent.CopyOnWriteArrayList<>();
-            XMPPTCPConnection phone = phone(clients, server, phoneGot);
+            Phone phone = phone(clients, server);
             XMPPTCPConnection frank = clients.login("frank");
             XMPPTCPConnection me = desktop(clients);
             frank.sendStanza(chat("frank-before", me.getUser(), "before"));
@@ -185,9 +192,9 @@ class ArchiveTest {
             me.disconnect();
             List<String> missed = IntStream.range(0, 180).mapToObj(i -> "f" + i).toList();
             for (int i = 0; i < missed.size(); i++) {
-                frank.sendStanza(chat("frank-" + i, phone.getUser(), missed.get(i)));
+                frank.sendStanza(chat("frank-" + i, phone.address(), missed.get(i)));
             }
-            Poll.until(WAIT, () -> phoneGot.containsAll(missed), "the phone did not get frank's messages");
+            Poll.until(WAIT, () -> phone.got().containsAll(missed), "the phone did not get frank's messages");
             me.connect().login();
             frank.sendStanza(chat("frank-live", me.getUser(), "live on top"));
             Poll.until(WAIT, () -> bodies("frank").contains("live on top"), "the desktop did not get the live message");
@@ -213,8 +220,7 @@ class ArchiveTest {
         void theNewestMessagesComeFirst(XmppTestClients clients, ProsodyServer server) throws Exception {
             Archive twoPages = new Archive(protocol, store,
                     account -> Optional.ofNullable(desktop.get()).filter(XMPPConnection::isAuthenticated), Clock.systemUTC(), 2);
-            List<String> phoneGot = new java.util.concurrent.CopyOnWriteArrayList<>();
-            XMPPTCPConnection phone = phone(clients, server, phoneGot);
+            Phone phone = phone(clients, server);
             XMPPTCPConnection erin = clients.login("erin");
             XMPPTCPConnection me = desktop(clients);
             erin.sendStanza(chat("erin-before", me.getUser(), "before"));
@@ -223,9 +229,9 @@ class ArchiveTest {
             me.disconnect();
             List<String> missed = IntStream.range(0, 250).mapToObj(i -> "e" + i).toList();
             for (int i = 0; i < missed.size(); i++) {
-                erin.sendStanza(chat("erin-" + i, phone.getUser(), missed.get(i)));
+                erin.sendStanza(chat("erin-" + i, phone.address(), missed.get(i)));
             }
-            Poll.until(WAIT, () -> phoneGot.containsAll(missed), "the phone did not get erin's messages");
+            Poll.until(WAIT, () -> phone.got().containsAll(missed), "the phone did not get erin's messages");
             me.connect().login();
 
             // Two of the server's pages (it decides their size: Prosody answers 50), then two more from where
@@ -262,22 +268,21 @@ class ArchiveTest {
         @Test
         void scrollingUpPastPagesOfReceiptsStillReachesTheMessagesBeforeThem(XmppTestClients clients, ProsodyServer server)
                 throws Exception {
-            List<String> phoneGot = new java.util.concurrent.CopyOnWriteArrayList<>();
-            XMPPTCPConnection phone = phone(clients, server, phoneGot);
+            Phone phone = phone(clients, server);
             XMPPTCPConnection alice = clients.login("alice");
             for (int i = 0; i < 5; i++) {
-                alice.sendStanza(chat("alice-old-" + i, phone.getUser(), "old " + i));
+                alice.sendStanza(chat("alice-old-" + i, phone.address(), "old " + i));
             }
             // Then more than two of the server's pages with nothing to show (receipts, kept by the archive as
             // their hint asks), then one message.
             for (int i = 0; i < 120; i++) {
-                alice.sendStanza(StanzaBuilder.buildMessage("alice-receipt-" + i).to(phone.getUser()).ofType(Message.Type.chat)
+                alice.sendStanza(StanzaBuilder.buildMessage("alice-receipt-" + i).to(phone.address()).ofType(Message.Type.chat)
                         .addExtension(new org.jivesoftware.smackx.receipts.DeliveryReceipt("phone-" + i))
                         .addExtension(org.jivesoftware.smack.packet.StandardExtensionElement.builder("store", "urn:xmpp:hints").build())
                         .build());
             }
-            alice.sendStanza(chat("alice-new", phone.getUser(), "new"));
-            Poll.until(WAIT, () -> phoneGot.contains("new"), "the phone did not get alice's last message");
+            alice.sendStanza(chat("alice-new", phone.address(), "new"));
+            Poll.until(WAIT, () -> phone.got().contains("new"), "the phone did not get alice's last message");
             Thread.sleep(200); // let the server archive it
 
             desktop(clients);
@@ -320,14 +325,14 @@ class ArchiveTest {
         @Test
         void aMessageMissedInTheSecondOfTheLastOneSeenComesFromTheArchiveAfterIt(XmppTestClients clients, ProsodyServer server)
                 throws Exception {
-            XMPPTCPConnection phone = phone(clients, server, new java.util.concurrent.CopyOnWriteArrayList<>());
+            Phone phone = phone(clients, server);
             XMPPTCPConnection hank = clients.login("hank");
             XMPPTCPConnection me = desktop(clients);
             missedInTheSecondOfTheLastSeenComesAfterIt("hank", hank, me, new Missing() {
                 @Override
                 public String sendWhileAway(int attempt) throws Exception {
                     // To the phone's own address: the desktop gets it only from the archive.
-                    hank.sendStanza(chat("hank-missed-" + attempt, phone.getUser(), "to the phone " + attempt));
+                    hank.sendStanza(chat("hank-missed-" + attempt, phone.address(), "to the phone " + attempt));
                     return "to the phone " + attempt;
                 }
 
