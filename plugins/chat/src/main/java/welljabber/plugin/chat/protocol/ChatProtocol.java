@@ -96,7 +96,7 @@ public final class ChatProtocol {
     /** Where history stood when the session started; if the mark fails, messages only lose their place within a second. */
     private void markSessionStart(AccountId account) {
         try {
-            store.sessionStarted(account);
+            store.sessionStarted(account, clock.instant());
         } catch (RuntimeException notMarked) {
             LOG.log(System.Logger.Level.WARNING, "Could not note where the session started in history", notMarked);
         }

@@ -121,11 +121,14 @@ public final class ChatSchema {
                             TEXT CHARACTER VARYING(1000000) NOT NULL,
                             PRIMARY KEY (ACCOUNT, PEER)
                         )"""),
-                // The newest message each account's history held when its current session started (PlaceInItsSecond).
+                // The newest message each account's history held when its current session started, and when
+                // that session and the one before it started (PlaceInItsSecond).
                 new Migration(24, "where the session started", """
                         CREATE TABLE IF NOT EXISTS SESSION_START (
                             ACCOUNT VARCHAR(200) PRIMARY KEY,
-                            LAST_ID BIGINT NOT NULL
+                            LAST_ID BIGINT NOT NULL,
+                            STARTED_MILLIS BIGINT NOT NULL,
+                            PREVIOUS_STARTED_MILLIS BIGINT
                         )"""));
     }
 }

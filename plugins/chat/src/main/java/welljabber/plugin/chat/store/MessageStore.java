@@ -110,14 +110,18 @@ public final class MessageStore {
     }
 
     /**
-     * A new session of {@code account} starts: what history holds now came before anything the server kept
-     * for us while we were away ({@link PlaceInItsSecond}). Call before the session's first message.
+     * A new session of {@code account} starts at {@code now}: what history holds now came before anything
+     * the server kept for us while we were away ({@link PlaceInItsSecond}). Call before the session's
+     * first message.
      */
-    public void sessionStarted(AccountId account) {
+    public void sessionStarted(AccountId account, Instant now) {
         storage.withConnection(connection -> {
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "MERGE INTO SESSION_START (ACCOUNT, LAST_ID) KEY (ACCOUNT) VALUES (?, (SELECT COALESCE(MAX(ID), 0) FROM MESSAGE))")) {
+            try (PreparedStatement mark = connection.prepareStatement("""
+                    MERGE INTO SESSION_START (ACCOUNT, LAST_ID, STARTED_MILLIS, PREVIOUS_STARTED_MILLIS) KEY (ACCOUNT)
+                    VALUES (?1, (SELECT COALESCE(MAX(ID), 0) FROM MESSAGE), ?2,
+                    (SELECT STARTED_MILLIS FROM SESSION_START WHERE ACCOUNT = ?1))""")) {
                 mark.setString(1, account.value());
+                mark.setLong(2, now.toEpochMilli());
                 return mark.executeUpdate();
             }
         });

@@ -202,7 +202,6 @@ class ArchiveTest {
             assertEquals(180, archive.catchUp(ACCOUNT));
             List<String> conversation = bodies("frank");
             assertEquals(182, conversation.size(), conversation.toString());
-            assertEquals("before", conversation.getFirst());
             assertEquals(missed, conversation.stream().filter(body -> body.startsWith("f")).toList(), "the archive's order");
             assertEquals("live on top", conversation.getLast());
             assertEquals(java.util.Map.of(with("frank"), 182), store.unreadCounts(), "what came while away is news");
@@ -250,9 +249,9 @@ class ArchiveTest {
             assertEquals(missed.size() - got, more, "the rest of the gap");
             List<String> whole = bodies("erin");
             assertEquals(missed.size() + 1, whole.size(), whole.toString());
-            // Stored live, "before" has our clock's milliseconds, and the archive stamps whole seconds: those
-            // missed in its second still come after it.
-            assertEquals("before", whole.getFirst());
+            // (Not where "before" sorts: the desktop's session that saw it lasted less than a second, and what
+            // the archive stamps with that second may have come before it; see PlaceInItsSecond.)
+            assertTrue(whole.contains("before"));
             assertEquals(missed, whole.stream().filter(body -> body.startsWith("e")).toList(), "everything once, in the archive's order");
             assertEquals(List.of(), store.archiveGaps().of(ACCOUNT), "the gap is closed");
             assertEquals(0, twoPages.catchUp(ACCOUNT), "nothing more to fetch");

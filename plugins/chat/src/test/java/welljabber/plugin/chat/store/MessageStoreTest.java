@@ -295,7 +295,7 @@ class MessageStoreTest {
     void aMessageStampedToTheSecondGoesAfterWhatHistoryHadFromThatSecondAndStaysInIt() {
         // Seen live at 12.300 (our clock); then one that waited in offline storage, sent at 12.8 and stamped "12".
         store.insertWire(from(alice, "seen live", 12_300, null, "o1"));
-        store.sessionStarted(ACCOUNT); // disconnected, and back
+        store.sessionStarted(ACCOUNT, Instant.ofEpochMilli(12_500)); // disconnected, and back
         StoredMessage kept = store.insertWire(from(alice, "kept for us", 12_000, null, "o2")).orElseThrow();
         assertEquals(Instant.ofEpochMilli(12_301), kept.at(), "just after what came before it, within its second");
         // Another from the same second, kept too: just after the same one (not after the first, itself only
@@ -312,7 +312,7 @@ class MessageStoreTest {
         // A later second, and another conversation's messages, are no reason to move it.
         store.insertWire(from(alice, "next second", 13_500, null, "o6"));
         store.insertWire(from(bob, "bob's", 14_700, null, "o7"));
-        store.sessionStarted(ACCOUNT);
+        store.sessionStarted(ACCOUNT, Instant.ofEpochMilli(14_900));
         assertEquals(Instant.ofEpochMilli(14_000), store.insertWire(from(alice, "at 14", 14_000, null, "o8")).orElseThrow().at());
         // The same copy again, without any id: recognised by the time it came with, not where it was put.
         assertTrue(store.insertWire(from(alice, "kept, no ids", 12_000, null, null)).isPresent());
@@ -326,9 +326,20 @@ class MessageStoreTest {
         assertEquals(Instant.ofEpochMilli(20_000), store.insertWire(from(alice, "kept for us", 20_000, null, "o1")).orElseThrow().at());
         // Scrolling up: the archive's page is numbered below the conversation, and is older than all of it.
         StoredMessage live = store.insertWire(from(alice, "seen live", 30_400, null, "o2")).orElseThrow();
-        store.sessionStarted(ACCOUNT);
+        store.sessionStarted(ACCOUNT, Instant.ofEpochMilli(31_000));
         StoredMessage older = store.insertOlder(from(alice, "back-filled", 30_000, null, "o3"), store.lowestSeq(alice) - 1).orElseThrow();
         assertEquals(Instant.ofEpochMilli(30_000), older.at());
         assertTrue(older.at().isBefore(live.at()));
+    }
+
+    @Test
+    void whatWasKeptWhileASessionStartedInItsSecondStaysAtItsStamp() {
+        // Logged in at 40.050; one sent at 40.1 found us not available yet and was kept offline; one at 40.3
+        // came live. Back after a restart, the kept one comes: it is the older, and keeps its stamp.
+        store.sessionStarted(ACCOUNT, Instant.ofEpochMilli(40_050));
+        store.insertWire(from(alice, "came live", 40_300, null, "o1"));
+        store.sessionStarted(ACCOUNT, Instant.ofEpochMilli(41_000));
+        assertEquals(Instant.ofEpochMilli(40_000), store.insertWire(from(alice, "kept", 40_000, null, "o2")).orElseThrow().at());
+        assertEquals(List.of("kept", "came live"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
     }
 }
