@@ -5,6 +5,7 @@
 module welljabber.api {
     requires transitive javafx.controls;
     requires transitive smack.core;
+    requires transitive smack.tcp;
     requires transitive smack.im;
     requires transitive jxmpp.jid;
     requires transitive java.sql;

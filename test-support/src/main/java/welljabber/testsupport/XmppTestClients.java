@@ -11,11 +11,12 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import welljabber.api.connection.NegotiationSafeConnection;
 import welljabber.sandbox.LoopbackConnections;
 import welljabber.sandbox.ProsodyServer;
 
 /**
- * Raw Smack clients for a test's server. Connections made here are disconnected when the test ends
+ * Smack clients for a test's server, of the kind the shell makes ({@link NegotiationSafeConnection}). Connections made here are disconnected when the test ends
  * (when injected by {@link ProsodyExtension}) or on {@link #close()}.
  */
 public final class XmppTestClients implements AutoCloseable {
@@ -49,12 +50,12 @@ public final class XmppTestClients implements AutoCloseable {
 
     /** A connection for {@code user}, not yet connected; disconnected at the end of the test. */
     public XMPPTCPConnection connection(String user, String password) {
-        return track(new XMPPTCPConnection(configBuilder(user, password).build()));
+        return track(new NegotiationSafeConnection(configBuilder(user, password).build()));
     }
 
     /** A connection with these settings, not yet connected; disconnected at the end of the test. */
     public XMPPTCPConnection connection(XMPPTCPConnectionConfiguration configuration) {
-        return track(new XMPPTCPConnection(configuration));
+        return track(new NegotiationSafeConnection(configuration));
     }
 
     /** Connects and logs in as {@code user}. */

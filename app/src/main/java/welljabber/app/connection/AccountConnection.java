@@ -16,6 +16,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.tinylog.Logger;
 
 import welljabber.api.connection.ConnectionState;
+import welljabber.api.connection.NegotiationSafeConnection;
 import welljabber.api.presence.OwnPresence;
 import welljabber.api.presence.PresenceKind;
 import welljabber.app.account.Account;
@@ -123,7 +124,7 @@ final class AccountConnection {
         SmackSetup.ensure();
         XMPPTCPConnection connection;
         try {
-            connection = new XMPPTCPConnection(ConnectionSettings.build(account, password, new AccountTrustManager(account.id(), pins), stanzaLog.getAsBoolean()));
+            connection = new NegotiationSafeConnection(ConnectionSettings.build(account, password, new AccountTrustManager(account.id(), pins), stanzaLog.getAsBoolean()));
         } catch (Exception invalid) {
             setState(ConnectionState.FAILED, Optional.of(invalid));
             return;
