@@ -158,7 +158,7 @@ public final class ChatPlugin implements Plugin {
                 (key, unread) -> context.events().publish(new UnreadCountChanged(key.account(), key.peer(), unread)),
                 this::arrived);
         this.searchIndex = new SearchIndex(context.storage(), store);
-        this.indexer = new BackgroundIndexer(searchIndex, context.background());
+        this.indexer = new BackgroundIndexer(searchIndex, BackgroundIndexer.belowTheWindow());
         HistoryListener history = new HistoryFanOut(List.of(conversations, indexer));
         this.outbox = new Outbox(store, history, context.sessions()::connection, clock, this::sendTyping);
         this.chatStates = new ChatStates(context.sessions()::connection);

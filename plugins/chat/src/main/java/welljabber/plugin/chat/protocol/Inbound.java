@@ -62,7 +62,9 @@ final class Inbound implements IncomingChatMessageListener {
     public void newIncomingMessage(EntityBareJid from, Message message, Chat chat) {
         waiting.add(new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString)));
         if (storing.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("welljabber-chat-inbound").start(this::storeWaiting);
+            // Below the window's threads (a virtual thread cannot be given a priority): in a burst, storing
+            // can wait a moment for the window, the window should not wait for storing.
+            Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("welljabber-chat-inbound").start(this::storeWaiting);
         }
     }
 

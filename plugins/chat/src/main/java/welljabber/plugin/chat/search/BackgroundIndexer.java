@@ -23,6 +23,15 @@ public final class BackgroundIndexer implements HistoryListener {
     private volatile long firstNews;
     private volatile long lastNews;
 
+    /**
+     * Runs each indexing run on a thread of its own at the lowest priority: indexing can wait for the
+     * window, the window should not wait for indexing (the runtime image maps low Java priorities to a
+     * higher nice value, jlink/src/jvm-options). A virtual thread cannot be given a priority.
+     */
+    public static Executor belowTheWindow() {
+        return run -> Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("welljabber-chat-index").start(run);
+    }
+
     public BackgroundIndexer(SearchIndex index, Executor background) {
         this(index, background, QuietPeriod.DEFAULT);
     }
