@@ -353,6 +353,42 @@ class ChatUiTest extends ShellUiTest {
     }
 
     @Test
+    void cellsGivenOneMessageAfterAnotherShowEachAsItIs(ProsodyServer server, XmppTestClients clients) throws Exception {
+        XMPPTCPConnection alice = aliceAndMeConnected(server, clients);
+        // Actions, links and plain texts by turns: the list has fewer cells than messages and hands each cell
+        // one kind after another as it scrolls (a cell keeps its nodes and style where it can).
+        for (int i = 1; i <= 45; i++) {
+            aliceSays(alice, switch (i % 3) {
+                case 0 -> "/me waves " + i;
+                case 1 -> "see https://example.org/" + i + " now";
+                default -> "plain " + i;
+            });
+        }
+        await(() -> bodies().contains("* Alice waves 45"), () -> "alice's messages are not shown: " + bodies());
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
+        robot.drag(verticalThumb(messages)).dropBy(0, -2000);
+        await(() -> bodies().contains("see https://example.org/1 now"), () -> "not at the top: " + bodies());
+        assertEquals(List.of(), cellsShownWrong());
+        robot.drag(verticalThumb(messages)).dropBy(0, 2000);
+        await(() -> bodies().contains("* Alice waves 45"), () -> "not back at the end: " + bodies());
+        assertEquals(List.of(), cellsShownWrong());
+    }
+
+    /** Cells on screen whose style or nodes are not those of the text they show (see the test above). */
+    private List<String> cellsShownWrong() {
+        return onFx(() -> shownMessageCells().stream().map(cell -> {
+            String text = text((TextFlow) cell.getGraphic().lookup(".chat-body"));
+            boolean action = cell.getGraphic().getStyleClass().contains("chat-action");
+            long links = ((TextFlow) cell.getGraphic().lookup(".chat-body")).getChildren().stream()
+                    .filter(Hyperlink.class::isInstance).count();
+            boolean right = text.startsWith("* Alice waves ") ? action && links == 0
+                    : text.startsWith("see https://example.org/") ? !action && links == 1
+                    : text.startsWith("plain ") && !action && links == 0;
+            return right ? null : text + (action ? " [action]" : "") + " [" + links + " links]";
+        }).filter(java.util.Objects::nonNull).toList());
+    }
+
+    @Test
     void whatComesWhileIReadFurtherUpIsCountedOnAButtonThatGoesThere(ProsodyServer server, XmppTestClients clients) throws Exception {
         XMPPTCPConnection alice = aliceAndMeConnected(server, clients);
         for (int i = 1; i <= 40; i++) {

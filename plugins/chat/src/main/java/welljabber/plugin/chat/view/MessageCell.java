@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableLongValue;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -33,6 +36,7 @@ final class MessageCell extends ListCell<StoredMessage> {
     /** Room for the cell's padding and the list's scroll bar beside the wrapped text. */
     private static final double TEXT_INSET = 36;
     private static final double MIN_TEXT_WIDTH = 200;
+    private static final List<String> MESSAGE_KINDS = List.of("chat-outgoing", "chat-incoming", "chat-action", "chat-failed");
 
     private final ConversationModel model;
     private final Texts texts;
@@ -89,9 +93,9 @@ final class MessageCell extends ListCell<StoredMessage> {
         shown = empty ? null : message;
         shownSender = sender;
         shownDivider = divider;
-        box.getStyleClass().removeAll("chat-outgoing", "chat-incoming", "chat-action", "chat-failed");
         if (empty || message == null) {
             showDivider(false);
+            styleAs(List.of());
             setTooltip(null);
             setGraphic(null);
             setText(null);
@@ -100,18 +104,47 @@ final class MessageCell extends ListCell<StoredMessage> {
         showDivider(divider);
         RenderedBody rendered = BodyRenderer.render(message.body(), sender);
         meta.setText(metaLine(message, sender));
-        body.getChildren().setAll(rendered.segments().stream().map(this::node).toList());
+        showSegments(rendered.segments());
         // The text as first sent, on hover, for a corrected message (XEP-0308).
         setTooltip(message.original().map(original -> new Tooltip(texts.format("message.original", original))).orElse(null));
-        box.getStyleClass().add(message.outgoing() ? "chat-outgoing" : "chat-incoming");
+        List<String> kinds = new ArrayList<>(3);
+        kinds.add(message.outgoing() ? "chat-outgoing" : "chat-incoming");
         if (rendered.action()) {
-            box.getStyleClass().add("chat-action");
+            kinds.add("chat-action");
         }
         if (message.state() == welljabber.plugin.chat.store.DeliveryState.FAILED) {
-            box.getStyleClass().add("chat-failed");
+            kinds.add("chat-failed");
         }
+        styleAs(kinds);
         setText(null);
         setGraphic(box);
+    }
+
+    /**
+     * Gives the box these of the message kinds' style classes, touching its classes only when they differ:
+     * any change of a node's classes makes JavaFX style it and everything in it anew, and in a burst every
+     * cell on screen takes a new message about ten times a second, nearly always of the same kind.
+     */
+    private void styleAs(List<String> kinds) {
+        List<String> now = box.getStyleClass().stream().filter(MESSAGE_KINDS::contains).toList();
+        if (!now.equals(kinds)) {
+            box.getStyleClass().removeAll(MESSAGE_KINDS);
+            box.getStyleClass().addAll(kinds);
+        }
+    }
+
+    /**
+     * Shows the text's segments. A plain text in place of a plain text (most messages) keeps its node and
+     * changes only its text: a new node would be styled from nothing, for each cell at each change.
+     */
+    private void showSegments(List<Segment> segments) {
+        ObservableList<javafx.scene.Node> children = body.getChildren();
+        if (segments.size() == 1 && segments.get(0) instanceof Segment.Plain plain
+                && children.size() == 1 && children.get(0) instanceof Text text) {
+            text.setText(plain.text());
+            return;
+        }
+        children.setAll(segments.stream().map(this::node).toList());
     }
 
     private void showDivider(boolean shown) {
