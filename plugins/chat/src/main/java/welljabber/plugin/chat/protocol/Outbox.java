@@ -56,6 +56,13 @@ public final class Outbox {
      * A restart forgets this and sends what is still pending again; a correction applied twice changes nothing.
      */
     private final Set<String> correctionsInFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Corrections the server acknowledged. A flush reads the pending corrections, then skips those in flight;
+     * an acknowledgement between the two (taken from history, then out of flight) let it send one again (seen
+     * on CI: the contact got the same correction twice). Added before either, so a correction is always in
+     * flight or here. Corrections are few; the set lives as long as the outbox.
+     */
+    private final Set<String> correctionsAcknowledged = ConcurrentHashMap.newKeySet();
 
     /** {@code chatStates} says whether our messages carry the "active" chat state (XEP-0085; the user may turn it off). */
     public Outbox(MessageStore store, HistoryListener listener, Function<AccountId, Optional<XMPPConnection>> connections,
@@ -97,7 +104,8 @@ public final class Outbox {
             }
             // After the messages: a correction never reaches the contact before what it corrects.
             for (OwnCorrections.Pending correction : corrections.pending(account)) {
-                if (correctionsInFlight.contains(correction.correctionId())) {
+                if (correctionsInFlight.contains(correction.correctionId())
+                        || correctionsAcknowledged.contains(correction.correctionId())) {
                     continue;
                 }
                 if (!window.take() || !send(correction, connection.get(), window)) {
@@ -150,6 +158,7 @@ public final class Outbox {
         correctionsInFlight.add(id);
         boolean acknowledged = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled()
                 && whenAcknowledged(tcp, id, window, () -> {
+                    correctionsAcknowledged.add(id);
                     corrections.taken(corrected.id(), id);
                     correctionsInFlight.remove(id);
                 });
