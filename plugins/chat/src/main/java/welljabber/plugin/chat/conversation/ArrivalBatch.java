@@ -80,6 +80,20 @@ final class ArrivalBatch {
         }
     }
 
+    /**
+     * Puts {@code changed} where the list has its earlier version, at {@code index}; if its time changed
+     * (catching up moved it below a message it came after in the archive, within a moment), it goes to
+     * its new place.
+     */
+    static void replace(List<StoredMessage> list, int index, StoredMessage changed) {
+        if (TIME_ORDER.compare(list.get(index), changed) == 0) {
+            list.set(index, changed);
+            return;
+        }
+        list.remove(index);
+        place(list, changed);
+    }
+
     /** Inserts in time order; nearly always at the end, so the search starts there. */
     static void place(List<StoredMessage> list, StoredMessage message) {
         int index = list.size();

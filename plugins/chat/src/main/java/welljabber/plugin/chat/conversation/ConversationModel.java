@@ -425,7 +425,7 @@ public final class ConversationModel {
         return true;
     }
 
-    /** A message changed state or text; FX thread. */
+    /** A message changed state, text or place; FX thread. */
     void changed(StoredMessage message) {
         flushArrivals(); // it may be one that has just arrived
         if (!shownIds.contains(message.id())) {
@@ -436,7 +436,7 @@ public final class ConversationModel {
         // Answers are recorded on different threads (the server's acknowledgement, the contact's receipt),
         // so their news can arrive out of order: never show a message going back from delivered to sent.
         boolean backwards = shown.state() != message.state() && !shown.state().mayBecome(message.state());
-        messages.set(index, backwards ? message.withState(shown.state(), shown.error()) : message);
+        ArrivalBatch.replace(messages, index, backwards ? message.withState(shown.state(), shown.error()) : message);
     }
 
     private int indexOf(long id) {

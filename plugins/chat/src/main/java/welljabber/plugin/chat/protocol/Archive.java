@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Function;
 
 import org.jivesoftware.smack.SmackException;
@@ -164,7 +163,18 @@ public final class Archive {
     private Walk walkBack(MamManager.MamQuery query, Arrivals arrivals, XMPPConnection connection, long below, int pages)
             throws InterruptedException, SmackException.NoResponseException, SmackException.NotConnectedException,
             SmackException.NotLoggedInException {
-        PageTaken taken = take(connection, arrivals, query.getPage(), below, false);
+        ArchiveOrder order = new ArchiveOrder();
+        try {
+            return walkBack(query, arrivals, connection, below, pages, order);
+        } finally {
+            arrivals.keep(order); // also when the walk broke off: what it stored keeps its order
+        }
+    }
+
+    private Walk walkBack(MamManager.MamQuery query, Arrivals arrivals, XMPPConnection connection, long below, int pages,
+            ArchiveOrder order) throws InterruptedException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, SmackException.NotLoggedInException {
+        PageTaken taken = take(connection, arrivals, query.getPage(), below, false, order);
         int stored = taken.stored();
         Optional<String> oldestId = taken.oldestId();
         int page = 1;
@@ -176,7 +186,7 @@ public final class Archive {
                 LOG.log(System.Logger.Level.INFO, "The archive stopped paging: {0}", refused.getMessage());
                 return new Walk(stored, page, true, oldestId, below);
             }
-            taken = take(connection, arrivals, query.getPage(), below, false);
+            taken = take(connection, arrivals, query.getPage(), below, false, order);
             stored += taken.stored();
             if (taken.oldestId().isPresent()) {
                 oldestId = taken.oldestId();
@@ -210,7 +220,9 @@ public final class Archive {
             Arrivals arrivals = protocol.arrivals(key.account(), connection.get()).asHistory();
             // Numbered below everything the conversation holds: these are older than all of it.
             long below = store.lowestSeq(key);
-            PageTaken taken = take(connection.get(), arrivals, query.getPage(), below, true);
+            // Older than the whole conversation, in the archive's order by their numbers: no order to keep after.
+            ArchiveOrder unused = new ArchiveOrder();
+            PageTaken taken = take(connection.get(), arrivals, query.getPage(), below, true, unused);
             int stored = taken.stored();
             // A page can hold nothing to show: the archive keeps receipts and markers too. Asked again, it
             // would answer the same page (it starts from the same oldest message), and the conversation
@@ -218,7 +230,7 @@ public final class Archive {
             for (int pages = 1; stored == 0 && !query.isComplete() && pages < catchUpPages; pages++) {
                 below -= taken.results();
                 query.pagePrevious(PAGE);
-                taken = take(connection.get(), arrivals, query.getPage(), below, true);
+                taken = take(connection.get(), arrivals, query.getPage(), below, true, unused);
                 stored += taken.stored();
             }
             return stored;
@@ -254,10 +266,11 @@ public final class Archive {
     /**
      * Stores a page in archive order (so a correction finds the message it corrects), its messages
      * numbered just below {@code below}, oldest first; {@code olderThanHistory}: a back-filled page, else
-     * one missed while away.
+     * one missed while away, whose messages {@code order} learns of.
      */
     private PageTaken take(XMPPConnection connection, Arrivals arrivals, MamManager.MamQueryPage page, long below,
-            boolean olderThanHistory) {
+            boolean olderThanHistory, ArchiveOrder order) {
+        order.nextPage();
         BareJid own = connection.getUser() == null ? null : connection.getUser().asBareJid();
         List<Message> carriers = page.getMamResultCarrierMessages();
         if (own == null) {
@@ -283,8 +296,8 @@ public final class Archive {
             if (oldestId.isEmpty() && result.getId() != null) {
                 oldestId = Optional.of(result.getId());
             }
-            OptionalLong seq = OptionalLong.of(below - carriers.size() - 1 + position);
-            Arrivals.Taken taken = takeOne(own, arrivals, result.getId(), result.getForwarded(), seq, olderThanHistory);
+            long seq = below - carriers.size() - 1 + position;
+            Arrivals.Taken taken = takeOne(own, arrivals, result.getId(), result.getForwarded(), seq, olderThanHistory, order);
             if (taken == Arrivals.Taken.STORED) {
                 stored++;
             }
@@ -297,7 +310,7 @@ public final class Archive {
     }
 
     private Arrivals.Taken takeOne(BareJid own, Arrivals arrivals, String archiveId, Forwarded<Message> forwarded,
-            OptionalLong seq, boolean olderThanHistory) {
+            long seq, boolean olderThanHistory, ArchiveOrder order) {
         Message message = forwarded.getForwardedStanza();
         if (message.getType() != Message.Type.chat && message.getType() != Message.Type.normal) {
             return Arrivals.Taken.NOT_A_TEXT; // group chat and errors are not one-to-one conversation messages
@@ -312,7 +325,8 @@ public final class Archive {
         Instant now = clock.instant();
         Instant at = delay == null || delay.getStamp() == null || delay.getStamp().toInstant().isAfter(now)
                 ? now : delay.getStamp().toInstant();
-        return arrivals.take(message, contact.asBareJid(), outgoing, Optional.ofNullable(contact.getResourceOrNull()).map(Object::toString),
-                at, Optional.ofNullable(archiveId), seq, olderThanHistory);
+        Optional<String> resource = Optional.ofNullable(contact.getResourceOrNull()).map(Object::toString);
+        return olderThanHistory ? arrivals.takeOlder(message, contact.asBareJid(), outgoing, resource, at, Optional.ofNullable(archiveId), seq)
+                : arrivals.takeMissed(message, contact.asBareJid(), outgoing, resource, at, Optional.ofNullable(archiveId), seq, order);
     }
 }

@@ -3,7 +3,6 @@ package welljabber.plugin.chat.protocol;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -87,17 +86,62 @@ final class Arrivals {
      * @return what became of it
      */
     Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource) {
-        return take(message, peer, outgoing, resource, sentAt(message), ownArchiveId(message), OptionalLong.empty(), false);
+        return take(message, peer, outgoing, resource, clock.instant());
     }
 
     /**
-     * A message with its time and archive id known from elsewhere: a MAM result carries them on its
-     * wrapper, not on the message. {@code seq}: for a message from the archive, its place among messages
-     * of the same instant; {@code olderThanHistory}: back-filled below the whole conversation (see
-     * {@link MessageStore#insertOlder}), else missed while away ({@link MessageStore#insertMissed}).
+     * {@link #take(Message, BareJid, boolean, Optional)} for a message that reached us at {@code arrived}
+     * and is stored only now: a message that came live carries that time, not the time a busy storing
+     * thread got to it.
      */
-    Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant at,
-            Optional<String> serverId, OptionalLong seq, boolean olderThanHistory) {
+    Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant arrived) {
+        return take(message, peer, outgoing, resource, sentAt(message, arrived), ownArchiveId(message), store::insertWire);
+    }
+
+    /** Now, by the clock that stamps messages that came live. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * A message back-filled from the archive, below the whole conversation ({@link MessageStore#insertOlder}),
+     * numbered {@code seq}. Its time and archive id come from the archive's wrapper, not the message.
+     */
+    Taken takeOlder(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant at,
+            Optional<String> serverId, long seq) {
+        return take(message, peer, outgoing, resource, at, serverId, (wire, seen) -> store.insertOlder(wire, seen, seq));
+    }
+
+    /**
+     * A message missed while away, found catching up from the archive ({@link MessageStore#insertMissed}),
+     * numbered {@code seq}; {@code order} learns where it is in history.
+     */
+    Taken takeMissed(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant at,
+            Optional<String> serverId, long seq, ArchiveOrder order) {
+        return take(message, peer, outgoing, resource, at, serverId, (wire, seen) -> {
+            Optional<StoredMessage> stored = store.insertMissed(wire, seen, seq);
+            order.passed(wire.key(), stored, stored.isPresent() ? Optional.empty() : store.placeInThisSession(wire));
+            return stored;
+        });
+    }
+
+    /** Catching up walked through the archive: what it stored keeps the archive's order ({@link ArchiveOrder}). */
+    void keep(ArchiveOrder order) {
+        try {
+            order.keep(store, listener);
+        } catch (RuntimeException storageFailed) {
+            // Every message is stored all the same; some of one second may show in another order.
+            LOG.log(System.Logger.Level.ERROR, "Could not keep the archive's order among the messages caught up", storageFailed);
+        }
+    }
+
+    /** How a message new to history is inserted; empty when history already has it. */
+    private interface Insertion {
+        Optional<StoredMessage> insert(WireMessage wire, boolean seen);
+    }
+
+    private Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant at,
+            Optional<String> serverId, Insertion insertion) {
         String body = message.getBody();
         if (body == null) {
             // Chat states alone (the archive keeps those too), or XHTML-IM without a plain body: we never render markup.
@@ -117,9 +161,7 @@ final class Arrivals {
             }
             WireMessage wire = new WireMessage(key, outgoing, resource, body, at, Optional.ofNullable(message.getStanzaId()),
                     Optional.ofNullable(OriginIdElement.getOriginId(message)).map(OriginIdElement::getId), serverId);
-            boolean seen = onScreen.test(key);
-            Optional<StoredMessage> stored = seq.isEmpty() ? store.insertWire(wire, seen)
-                    : olderThanHistory ? store.insertOlder(wire, seen, seq.getAsLong()) : store.insertMissed(wire, seen, seq.getAsLong());
+            Optional<StoredMessage> stored = insertion.insert(wire, onScreen.test(key));
             stored.ifPresent(listener::added);
             return stored.isPresent() ? Taken.STORED : Taken.KNOWN;
         } catch (RuntimeException storageFailed) {
@@ -147,8 +189,7 @@ final class Arrivals {
      * The sender's time for a delayed message (offline storage, XEP-0203), but never in the future:
      * a peer's clock or a forged stamp must not push a message below everything the user writes later.
      */
-    private Instant sentAt(Message message) {
-        Instant now = clock.instant();
+    private static Instant sentAt(Message message, Instant now) {
         DelayInformation delay = DelayInformation.from(message);
         if (delay == null || delay.getStamp() == null) {
             return now;

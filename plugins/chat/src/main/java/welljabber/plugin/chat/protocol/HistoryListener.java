@@ -8,6 +8,9 @@ public interface HistoryListener {
     /** A message was stored: one of ours entering the outbox, or a contact's that had not been stored before. */
     void added(StoredMessage message);
 
-    /** A stored message changed state (sent, delivered, failed, back in the outbox). */
+    /**
+     * A stored message changed: its state (sent, delivered, failed, back in the outbox), its text (a
+     * correction), or its time (catching up kept the archive's order, {@code ArchiveOrder}).
+     */
     void changed(StoredMessage message);
 }

@@ -1,5 +1,6 @@
 package welljabber.plugin.chat.protocol;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,8 @@ final class Inbound implements IncomingChatMessageListener {
     private final ConcurrentLinkedQueue<Message> heldReceipts = new ConcurrentLinkedQueue<>();
     private final AtomicInteger heldCount = new AtomicInteger();
 
-    private record Arrival(Message message, EntityBareJid from, Optional<String> resource) {
+    /** {@code arrived}: when Smack handed it over; it is stored later, perhaps a burst later. */
+    private record Arrival(Message message, EntityBareJid from, Optional<String> resource, Instant arrived) {
     }
 
     /** {@code arrivals} decides how a message is stored; {@code listener} hears of it once committed. */
@@ -60,7 +62,8 @@ final class Inbound implements IncomingChatMessageListener {
 
     @Override
     public void newIncomingMessage(EntityBareJid from, Message message, Chat chat) {
-        waiting.add(new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString)));
+        waiting.add(new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString),
+                arrivals.now()));
         if (storing.compareAndSet(false, true)) {
             // A virtual thread, at the window's priority. Below it (a platform thread at Thread.MIN_PRIORITY) the
             // FX waits were shorter, but ServerRestartTest failed with it once (the peer's history had message 1
@@ -96,7 +99,7 @@ final class Inbound implements IncomingChatMessageListener {
             // A duplicate counts as stored and is acknowledged again: its sender resends because our receipt was lost.
             taken = store.inOneTransaction(inBatch -> {
                 Arrivals batchArrivals = arrivals.storingInto(inBatch, news);
-                return batch.stream().map(a -> batchArrivals.take(a.message(), a.from(), false, a.resource())).toList();
+                return batch.stream().map(a -> batchArrivals.take(a.message(), a.from(), false, a.resource(), a.arrived())).toList();
             });
         } catch (RuntimeException notCommitted) {
             news.forget();

@@ -110,6 +110,43 @@ public final class MessageStore {
     }
 
     /**
+     * Gives a message another time, keeping its order number: catching up found it placed above one it
+     * came after in the archive ({@code ArchiveOrder} in the protocol package). Returns it as it is now.
+     */
+    public Optional<StoredMessage> moveTo(long id, Instant at) {
+        return storage.inTransaction(connection -> {
+            try (PreparedStatement move = connection.prepareStatement("UPDATE MESSAGE SET AT_MILLIS = ? WHERE ID = ?")) {
+                move.setLong(1, at.toEpochMilli());
+                move.setLong(2, id);
+                move.executeUpdate();
+            }
+            return byId(connection, id);
+        });
+    }
+
+    /**
+     * Where history has this message (the same one, by {@link DedupeKey}) if it stored it in this session
+     * ({@link #sessionStarted}): what came since may carry our clock's milliseconds in a second the archive
+     * stamps whole, while older history keeps the place {@link PlaceInItsSecond} and earlier catch-ups gave.
+     */
+    public Optional<HistoryPlace> placeInThisSession(WireMessage message) {
+        return storage.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT AT_MILLIS, SEQ FROM MESSAGE WHERE ACCOUNT = ?1 AND PEER = ?2 AND OUTGOING = ?3 AND DEDUPE_KEY = ?4
+                    AND ID > COALESCE((SELECT LAST_ID FROM SESSION_START WHERE ACCOUNT = ?1), 9223372036854775807)""")) {
+                select.setString(1, message.key().account().value());
+                select.setString(2, message.key().peer().toString());
+                select.setBoolean(3, message.outgoing());
+                select.setString(4, DedupeKey.of(message));
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(new HistoryPlace(Instant.ofEpochMilli(rows.getLong(1)), rows.getLong(2)))
+                            : Optional.<HistoryPlace>empty();
+                }
+            }
+        });
+    }
+
+    /**
      * A new session of {@code account} starts at {@code now}: what history holds now came before anything
      * the server kept for us while we were away ({@link PlaceInItsSecond}). Call before the session's
      * first message.

@@ -41,6 +41,11 @@ public record StoredMessage(long id, long seq, ConversationKey key, boolean outg
         return outgoing && state == DeliveryState.QUEUED;
     }
 
+    /** Where it sits in its conversation. */
+    public HistoryPlace place() {
+        return new HistoryPlace(at, seq);
+    }
+
     /** Whether the sender corrected it after sending. */
     public boolean edited() {
         return original.isPresent();

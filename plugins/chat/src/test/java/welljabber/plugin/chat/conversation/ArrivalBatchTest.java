@@ -150,4 +150,17 @@ class ArrivalBatchTest {
         assertEquals(0, list.changes);
         assertEquals(List.of(1L), ids(list));
     }
+
+    @Test
+    void aChangedMessageStaysInItsRowUnlessItsTimeChanged() {
+        List<StoredMessage> list = new ArrayList<>(List.of(message(1, 1000, 1), message(2, 1000, 2), message(3, 1300, 3)));
+        ArrivalBatch.replace(list, 1, message(2, 1000, 2).withState(DeliveryState.DELIVERED, Optional.empty()));
+        assertEquals(List.of(1L, 2L, 3L), ids(list));
+        assertEquals(DeliveryState.DELIVERED, list.get(1).state());
+
+        // Catching up moved message 1 below message 3, which it came after in the archive.
+        ArrivalBatch.replace(list, 0, message(1, 1301, 1));
+        assertEquals(List.of(2L, 3L, 1L), ids(list));
+        assertEquals(1301, list.getLast().at().toEpochMilli());
+    }
 }

@@ -169,6 +169,12 @@ class ArchiveTest {
         return StanzaBuilder.buildMessage(id).to(to).ofType(Message.Type.chat).setBody(body).build();
     }
 
+    /** A chat message the server copies to none of the recipient's other clients (XEP-0280 §6). */
+    private static Message privateChat(String id, org.jxmpp.jid.Jid to, String body) {
+        return StanzaBuilder.buildMessage(id).to(to).ofType(Message.Type.chat).setBody(body)
+                .addExtension(org.jivesoftware.smackx.carbons.packet.CarbonExtension.Private.INSTANCE).build();
+    }
+
     /**
      * The desktop knew frank's conversation, was away while 180 messages came (several of the server's
      * pages, many sharing a second), and on its return got one live message before catching up: the
@@ -299,7 +305,7 @@ class ArchiveTest {
      * machine was too slow for that, it tries again, and says so if it never managed.
      */
     @Nested
-    @WithProsody(accounts = {"me:secret", "gina:secret", "hank:secret"}, muc = false)
+    @WithProsody(accounts = {"me:secret", "gina:secret", "hank:secret", "ivan:secret"}, muc = false)
     class WithinOneSecond {
         private static final int ATTEMPTS = 5;
 
@@ -341,6 +347,41 @@ class ArchiveTest {
                     assertTrue(bodies("hank").contains(missed), "catching up did not bring " + missed);
                 }
             });
+        }
+
+        /**
+         * A message stored live, then two after it that the desktop has only from the archive, all in one
+         * second: what a late storing thread leaves when catching up runs during a burst (the live ones
+         * after the first not stored yet when the archive's page comes back). The live one has our clock's
+         * milliseconds, the archive's two their whole second; the archive's order must win.
+         */
+        @Test
+        void messagesTheArchiveBringsAfterOneStoredLiveInTheirSecondComeAfterIt(XmppTestClients clients, ProsodyServer server)
+                throws Exception {
+            Phone phone = phone(clients, server);
+            XMPPTCPConnection ivan = clients.login("ivan");
+            XMPPTCPConnection me = desktop(clients);
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                String live = "live " + attempt;
+                String next = "next " + attempt;
+                String last = "last " + attempt;
+                startOfASecond();
+                ivan.sendStanza(chat("ivan-live-" + attempt, me.getUser(), live));
+                Poll.until(WAIT, () -> bodies("ivan").contains(live), "the desktop did not get " + live);
+                // To the phone, marked private so the server sends the desktop no carbon copy: the archive only.
+                ivan.sendStanza(privateChat("ivan-next-" + attempt, phone.address(), next));
+                ivan.sendStanza(privateChat("ivan-last-" + attempt, phone.address(), last));
+                Poll.until(WAIT, () -> phone.got().contains(last), "the phone did not get " + last);
+                Thread.sleep(100); // let the server archive it
+                archive.catchUp(ACCOUNT);
+                assertTrue(bodies("ivan").contains(last), "catching up did not bring " + last);
+                if (inOneSecond("ivan", live, last)) {
+                    List<String> conversation = bodies("ivan");
+                    assertEquals(List.of(live, next, last), conversation.subList(conversation.size() - 3, conversation.size()));
+                    return;
+                }
+            }
+            throw new AssertionError("in " + ATTEMPTS + " attempts the three messages never fell in one second");
         }
 
         /** A message the desktop misses while away, and how it gets it once back. */

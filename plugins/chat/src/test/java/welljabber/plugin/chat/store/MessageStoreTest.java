@@ -342,4 +342,31 @@ class MessageStoreTest {
         assertEquals(Instant.ofEpochMilli(40_000), store.insertWire(from(alice, "kept", 40_000, null, "o2")).orElseThrow().at());
         assertEquals(List.of("kept", "came live"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
     }
+
+    @Test
+    void historyTellsWhereThisSessionStoredAMessageAndMovesItToAnotherTimeKeepingItsNumber() {
+        store.insertWire(from(alice, "earlier", 50_300, null, "o0"));
+        store.sessionStarted(ACCOUNT, Instant.ofEpochMilli(51_000));
+        StoredMessage live = store.insertWire(from(alice, "one", 51_300, null, "o1")).orElseThrow();
+        // The archive's copy: another time, the same message.
+        assertEquals(Optional.of(live.place()), store.placeInThisSession(from(alice, "one", 51_000, null, "o1")));
+        assertTrue(store.placeInThisSession(from(alice, "never", 51_000, null, "o9")).isEmpty());
+        assertTrue(store.placeInThisSession(from(bob, "one", 51_000, null, "o1")).isEmpty(), "another conversation's");
+        assertTrue(store.placeInThisSession(from(alice, "earlier", 50_000, null, "o0")).isEmpty(), "stored before this session");
+
+        StoredMessage two = store.insertWire(from(alice, "two", 51_100, null, "o2")).orElseThrow();
+        StoredMessage moved = store.moveTo(two.id(), Instant.ofEpochMilli(51_301)).orElseThrow();
+        assertEquals(new HistoryPlace(Instant.ofEpochMilli(51_301), two.seq()), moved.place());
+        assertEquals(List.of("earlier", "one", "two"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+    }
+
+    @Test
+    void justAfterAPlaceIsTheOwnTimeTheSameTimeOrAMomentLater() {
+        HistoryPlace live = new HistoryPlace(Instant.ofEpochMilli(51_300), 500);
+        assertEquals(Instant.ofEpochMilli(52_000), live.justAfter(new HistoryPlace(Instant.ofEpochMilli(52_000), 10)), "already after");
+        assertEquals(Instant.ofEpochMilli(51_300), live.justAfter(new HistoryPlace(Instant.ofEpochMilli(51_000), 501)),
+                "its number puts it after at the same time");
+        assertEquals(Instant.ofEpochMilli(51_301), live.justAfter(new HistoryPlace(Instant.ofEpochMilli(51_000), 499)));
+        assertEquals(Instant.ofEpochMilli(51_301), live.justAfter(live));
+    }
 }
