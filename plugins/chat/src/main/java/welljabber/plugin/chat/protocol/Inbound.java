@@ -65,10 +65,11 @@ final class Inbound implements IncomingChatMessageListener {
         waiting.add(new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString),
                 arrivals.now()));
         if (storing.compareAndSet(false, true)) {
-            // A virtual thread, at the window's priority. Below it (a platform thread at Thread.MIN_PRIORITY) the
-            // FX waits were shorter, but ServerRestartTest failed with it once (the peer's history had message 1
-            // before message 0), a race of stamps within one second not understood yet (BENCHMARKS.md, "Chat").
-            Thread.ofVirtual().name("welljabber-chat-inbound").start(this::storeWaiting);
+            // Below the window's threads (a virtual thread cannot be given a priority): in a burst, storing can wait
+            // a moment for the window, the window should not wait for storing. A late store changes no message's
+            // place: each is stamped when it arrives, and what catching up from the archive also brings takes the
+            // archive's place (MessageStore#placeAsArchived).
+            Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("welljabber-chat-inbound").start(this::storeWaiting);
         }
     }
 
