@@ -26,7 +26,8 @@ import welljabber.plugin.chat.store.StoredMessage;
  * <p>Only after the walk: it reads the archive's newest page first and the older ones after, so the
  * messages before one in the archive may be stored after it. Messages history had are never moved, and
  * those from before this session place nothing: earlier catch-ups placed the messages around them
- * without this walk's pages, and {@code PlaceInItsSecond} placed the missed ones after them already.
+ * without this walk's pages, so pushing this walk's messages after them would part the two (seen in
+ * ArchiveTest's gap filling); {@code PlaceInItsSecond} places missed messages after them where it can tell.
  */
 final class ArchiveOrder {
     /**
