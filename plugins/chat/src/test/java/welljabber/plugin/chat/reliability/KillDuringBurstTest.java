@@ -171,8 +171,12 @@ class KillDuringBurstTest {
                 break;
             }
         }
+        // It may have died with its last words still in the pipe: give the reader a moment, then say them.
+        Thread.sleep(500);
+        lines.drainTo(seen);
+        String exit = process.isAlive() ? "still running" : "exited with " + process.exitValue();
         process.destroyForcibly();
-        throw new AssertionError("the client never said " + wanted + ": " + String.join("\n", seen));
+        throw new AssertionError("the client never said " + wanted + " (" + exit + "): " + String.join("\n", seen));
     }
 
     private static void quit(Process process) throws IOException, InterruptedException {
