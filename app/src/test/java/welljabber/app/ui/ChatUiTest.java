@@ -674,6 +674,9 @@ class ChatUiTest extends ShellUiTest {
         newConversation("alice@localhost");
         await(() -> bodies().contains("archived 249"), () -> "the newest message is not on screen: " + bodies());
         ListView<?> messages = inFront("#chatMessages", ListView.class);
+        // Opening the tab fills its first page from the archive too (history had half a page): scrolling
+        // starts from that page, each drag then brings one more.
+        await(() -> shownBodies(messages).contains("archived 150"), () -> "the first page was not filled: " + flowState());
         scrollUpUntilListed(messages, "archived 0", 5);
         assertEquals(numbered("archived ", 250), shownBodies(messages, "archived "),
                 "the conversation does not have the archive's 250 messages, in order, each once");
@@ -699,14 +702,56 @@ class ChatUiTest extends ShellUiTest {
                 "scrolling up did not bring back what was forgotten, in order, each once");
     }
 
-    /** Drags the list's scroll bar to the top, a page at a time, until {@code body} is in the list. */
+    /**
+     * Drags the list's scroll bar to the top, a page at a time, until {@code body} is in the list. Each
+     * page read above leaves the message the user was at (the first) at the top, give or take the row the
+     * flow shows cut above it: the reader keeps their place, and the list is not left at its top, where the
+     * next drag up would ask for nothing.
+     */
     private void scrollUpUntilListed(ListView<?> messages, String body, int mostPages) throws TimeoutException {
         for (int pages = 0; pages < mostPages && !shownBodies(messages).contains(body); pages++) {
             int before = onFx(() -> messages.getItems().size());
-            robot.drag(verticalThumb(messages)).dropBy(0, -3000);
+            Object readingAt = onFx(() -> messages.getItems().getFirst());
+            dragThumbToTop(messages);
             await(() -> onFx(() -> messages.getItems().size()) > before || shownBodies(messages).contains(body),
                     () -> "scrolling to the top brought nothing older: " + flowState());
+            await(() -> {
+                int rowsAbove = rowsAboveOnScreen(messages, readingAt);
+                return rowsAbove == 0 || rowsAbove == 1;
+            }, () -> "the page read above did not keep the message the user was at (" + readingAt + ") at the top: "
+                    + rowsAboveOnScreen(messages, readingAt) + " rows on screen above it; " + flowState());
         }
+    }
+
+    /**
+     * Drags the scroll bar's thumb to the top in one move, and lets go once the list shows its top (or
+     * the page above came): the list reaches its top once and reads one page. A drag in many small moves
+     * that outlasts the reading goes on asking, page after page, as a user holding the thumb at the top
+     * wants, and a test cannot count the pages; let go before the list moved, the view took the user
+     * for one still at the end.
+     */
+    private void dragThumbToTop(ListView<?> messages) throws TimeoutException {
+        int before = onFx(() -> messages.getItems().size());
+        Node thumb = verticalThumb(messages);
+        javafx.geometry.Point2D grip = robot.point(thumb).query();
+        robot.moveTo(thumb);
+        robot.press(MouseButton.PRIMARY);
+        try {
+            robot.robotContext().getMouseRobot().move(new javafx.geometry.Point2D(grip.getX(), grip.getY() - 3000));
+            await(() -> rowsAboveOnScreen(messages, onFx(() -> messages.getItems().getFirst())) == 0
+                    || onFx(() -> messages.getItems().size()) > before, () -> "the drag did not reach the top: " + flowState());
+        } finally {
+            robot.release(MouseButton.PRIMARY);
+        }
+    }
+
+    /** How many rows on screen are above {@code item}'s (negative when it is above the screen). */
+    private static int rowsAboveOnScreen(ListView<?> messages, Object item) {
+        return onFx(() -> {
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) messages.lookup(".virtual-flow");
+            var first = flow == null ? null : flow.getFirstVisibleCell();
+            return first == null ? Integer.MIN_VALUE : messages.getItems().indexOf(item) - first.getIndex();
+        });
     }
 
     private static List<String> numbered(String prefix, int count) {

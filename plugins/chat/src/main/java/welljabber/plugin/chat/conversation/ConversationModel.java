@@ -65,9 +65,8 @@ public final class ConversationModel {
     private ChatState ownState = ChatState.active;
     private boolean olderExhausted;
     /**
-     * The user reached the top again while the page before was still being read. That page can add
-     * nothing (what the archive back-filled may already have reached the list as arrivals) and leave
-     * the list at its top, where no further scrolling asks again: the next page is read when it is done.
+     * The user reached the top again while the page before was still being read (still dragging up, say):
+     * that asked for the page after it, read when this one is done.
      */
     private boolean olderAskedWhileLoading;
     /**
@@ -216,11 +215,8 @@ public final class ConversationModel {
         });
     }
 
-    /**
-     * Loads the page before the oldest message shown; {@code shown} gets how many were added at the
-     * top (0 when history holds no more), on the FX thread.
-     */
-    public void loadOlder(Consumer<Integer> shown) {
+    /** Loads the page before the oldest message shown into the list. */
+    public void loadOlder() {
         if (loadingOlder.get()) {
             olderAskedWhileLoading = true;
             return;
@@ -246,13 +242,11 @@ public final class ConversationModel {
                     if (asked != generation) {
                         return;
                     }
-                    int before = messages.size();
                     ArrivalBatch.mergeInto(messages, page, shownIds);
                     olderExhausted = page.isEmpty();
                     olderInHistory = page.size() >= PAGE;
-                    shown.accept(messages.size() - before);
                     if (askedAgain) {
-                        loadOlder(shown);
+                        loadOlder();
                     }
                 });
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package welljabber.plugin.chat.view;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -66,6 +67,11 @@ public final class ConversationView {
     private boolean jumped;
     /** The push to the end starts with a jump to the last row: the rows on screen are not near the end. */
     private boolean endJumpPending;
+    /**
+     * The message at the top of the screen when rows came in above it, this pulse: shown at the top again
+     * once the list view has the change ({@link #keepPlace}); null when nothing is pending.
+     */
+    private StoredMessage readingAt;
 
     /**
      * {@code markRead} is called (FX thread) whenever the user is looking at unread messages;
@@ -203,6 +209,15 @@ public final class ConversationView {
                 // message had opened the tab, or a page from the archive. The flow keeps its row numbers, so
                 // the user was left in the middle of history instead of at the message just received.
                 insertedAboveShownEnd = true;
+            } else if (readingAt == null && !change.wasRemoved() && (!following || atTop())
+                    && readingRow() instanceof IndexedCell<?> row && change.getFrom() <= row.getIndex()
+                    && row.getItem() instanceof StoredMessage reading) {
+                // Older messages came in above what the user reads (a page read as they scrolled up, or what
+                // the archive brought meanwhile). The flow keeps its row numbers: the rows on screen were
+                // pushed down out of sight, and at the top of the list the next scroll up asked for nothing.
+                // (One still holding the thumb at the top counts as following until they let go.)
+                readingAt = reading;
+                Platform.runLater(this::keepPlace);
             }
         }
         filled |= !model.messages().isEmpty();
@@ -254,6 +269,27 @@ public final class ConversationView {
         }
     }
 
+    /**
+     * Puts the message the user was reading back at the top, after the changes that pushed it down; run
+     * later, since the list view hears of a change after this view does and would scroll by its old rows.
+     * A push to the end asked for meanwhile wins.
+     */
+    private void keepPlace() {
+        StoredMessage at = readingAt;
+        readingAt = null;
+        if (at == null || endScrollPending) {
+            return;
+        }
+        List<StoredMessage> messages = model.messages();
+        for (int index = 0; index < messages.size(); index++) {
+            if (messages.get(index).id() == at.id()) {
+                list.scrollTo(index);
+                list.layout(); // more may come in above before the next frame: they read the rows on screen
+                return;
+            }
+        }
+    }
+
     /** Whether the view keeps the newest message in sight; at the newest, nothing is unseen below any more. */
     private void setFollowing(boolean now) {
         following = now;
@@ -294,11 +330,12 @@ public final class ConversationView {
         if (!filled) {
             return;
         }
-        model.loadOlder(added -> {
-            if (added > 0) {
-                list.scrollTo(firstVisibleIndex() + added);
-            }
-        });
+        model.loadOlder(); // the page comes in above the rows on screen, which stay there (keepPlace)
+    }
+
+    /** Whether the list is scrolled to its top (or has no scroll bar yet). */
+    private boolean atTop() {
+        return scrollBar == null || scrollBar.getValue() <= scrollBar.getMin();
     }
 
     /** Whether the last row is on screen, as laid out now. */
@@ -313,6 +350,21 @@ public final class ConversationView {
         }
         IndexedCell<?> last = flow.getLastVisibleCell();
         return last == null ? Integer.MAX_VALUE : last.getIndex();
+    }
+
+    /**
+     * The row the user reads at the top, as laid out now (before a change not yet laid out): the first on
+     * screen, or the next when the first is cut off at the top; null without a layout.
+     */
+    private IndexedCell<?> readingRow() {
+        if (!(flow() instanceof VirtualFlow<?> flow)) {
+            return null;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first != null && first.getLayoutY() < 0 && flow.getVisibleCell(first.getIndex() + 1) instanceof IndexedCell<?> next) {
+            return next;
+        }
+        return first;
     }
 
     /** The index of the first row on screen as laid out now (the rows before a change not yet laid out); 0 without a layout. */
@@ -343,6 +395,10 @@ public final class ConversationView {
                             model.loadNewer();
                         }
                         if (after.doubleValue() <= bar.getMin() && !jumped) {
+                            // The rows at the top are laid out before the page comes, which may be within this
+                            // frame: keeping the user's place, and whether they follow the end, read the rows
+                            // on screen, and found those from before the scroll.
+                            list.layout();
                             loadOlder();
                         }
                     });
