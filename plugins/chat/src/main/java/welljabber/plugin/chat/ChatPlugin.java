@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javafx.application.Platform;
@@ -413,15 +414,15 @@ public final class ChatPlugin implements Plugin {
         }
 
         @Override
-        public int backFill(ConversationKey key, Optional<StoredMessage> oldest) {
+        public OptionalInt backFill(ConversationKey key, Optional<StoredMessage> oldest) {
             try {
                 return archive.backFill(key, oldest);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return 0;
+                return OptionalInt.empty();
             } catch (RuntimeException failed) {
                 LOG.log(System.Logger.Level.WARNING, "Back-filling " + key.peer() + " from the archive failed", failed);
-                return 0;
+                return OptionalInt.empty();
             }
         }
 

@@ -1,6 +1,7 @@
 package welljabber.plugin.chat.conversation;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.jivesoftware.smackx.chatstates.ChatState;
 
@@ -22,9 +23,9 @@ public interface ConversationActions {
     /**
      * Fetches from the server's archive the page of the conversation before {@code oldest} (the newest
      * page when history has none), into history. Returns how many messages were new, 0 when the archive
-     * has no more (or cannot be asked now).
+     * has no more; empty when it cannot be asked now.
      */
-    int backFill(ConversationKey key, Optional<StoredMessage> oldest);
+    OptionalInt backFill(ConversationKey key, Optional<StoredMessage> oldest);
 
     /** Tells the contact we are typing, paused or active, if the user lets us. */
     void typing(ConversationKey key, ChatState state);

@@ -3,6 +3,7 @@ package welljabber.plugin.chat.conversation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -192,7 +193,7 @@ public final class ConversationModel {
                 showNewest(asked, local);
                 // A conversation with little history here may have more in the server's archive.
                 if (local.size() < PAGE
-                        && actions.backFill(key, local.isEmpty() ? Optional.empty() : Optional.of(local.getFirst())) > 0) {
+                        && actions.backFill(key, local.isEmpty() ? Optional.empty() : Optional.of(local.getFirst())).orElse(0) > 0) {
                     showNewest(asked, store.newest(key, PAGE));
                 }
             } catch (RuntimeException e) {
@@ -231,9 +232,12 @@ public final class ConversationModel {
             try {
                 List<StoredMessage> local = store.before(first, PAGE);
                 // Past the end of local history, the server's archive may have more (MAM back-fill).
-                List<StoredMessage> page = local.size() < PAGE
-                        && actions.backFill(key, Optional.of(local.isEmpty() ? first : local.getFirst())) > 0
-                        ? store.before(first, PAGE) : local;
+                OptionalInt fetched = local.size() < PAGE
+                        ? actions.backFill(key, Optional.of(local.isEmpty() ? first : local.getFirst())) : OptionalInt.of(0);
+                List<StoredMessage> page = fetched.orElse(0) > 0 ? store.before(first, PAGE) : local;
+                // The top of the conversation, unless the archive could not be asked (offline, no answer):
+                // then the next scroll up asks again.
+                boolean noneOlder = page.isEmpty() && fetched.isPresent();
                 Platform.runLater(() -> {
                     flushArrivals();
                     loadingOlder.set(false);
@@ -243,7 +247,7 @@ public final class ConversationModel {
                         return;
                     }
                     ArrivalBatch.mergeInto(messages, page, shownIds);
-                    olderExhausted = page.isEmpty();
+                    olderExhausted = noneOlder;
                     olderInHistory = page.size() >= PAGE;
                     if (askedAgain) {
                         loadOlder();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 import org.jivesoftware.smack.SmackException;
@@ -198,13 +199,14 @@ public final class Archive {
     /**
      * Fetches the page of the conversation just before {@code oldest} (the oldest message we have; the
      * newest page when we have none) from the archive, and the pages before it while a page has nothing
-     * to show. Returns how many messages were new to history, 0 when the archive has no older ones
-     * or cannot be asked now.
+     * to show. Returns how many messages were new to history (0: the archive has no older ones, or the
+     * server keeps none); empty when the archive could not be asked now (no connection, no answer, an
+     * error), so that asking again later may bring them.
      */
-    public int backFill(ConversationKey key, Optional<StoredMessage> oldest) throws InterruptedException {
+    public OptionalInt backFill(ConversationKey key, Optional<StoredMessage> oldest) throws InterruptedException {
         Optional<XMPPConnection> connection = connections.apply(key.account());
-        if (connection.isEmpty() || !supported(connection.get())) {
-            return 0;
+        if (connection.isEmpty()) {
+            return OptionalInt.empty();
         }
         MamManager.MamQueryArgs.Builder args = MamManager.MamQueryArgs.builder()
                 .limitResultsToJid(key.peer()).setResultPageSizeTo(PAGE);
@@ -216,7 +218,11 @@ public final class Archive {
             args.queryLastPage();
         }
         try {
-            MamManager.MamQuery query = MamManager.getInstanceFor(connection.get()).queryArchive(args.build());
+            MamManager mam = MamManager.getInstanceFor(connection.get());
+            if (!mam.isSupported()) {
+                return OptionalInt.of(0);
+            }
+            MamManager.MamQuery query = mam.queryArchive(args.build());
             Arrivals arrivals = protocol.arrivals(key.account(), connection.get()).asHistory();
             // Numbered below everything the conversation holds: these are older than all of it.
             long below = store.lowestSeq(key);
@@ -233,13 +239,13 @@ public final class Archive {
                 taken = take(connection.get(), arrivals, query.getPage(), below, true, unused);
                 stored += taken.stored();
             }
-            return stored;
+            return OptionalInt.of(stored);
         } catch (XMPPException.XMPPErrorException e) {
-            LOG.log(System.Logger.Level.INFO, "The archive did not answer for {0}: {1}", key.peer(), e.getMessage());
-            return 0;
-        } catch (SmackException.NoResponseException | SmackException.NotConnectedException | SmackException.NotLoggedInException e) {
+            LOG.log(System.Logger.Level.INFO, "The archive refused the page of {0}: {1}", key.peer(), e.getMessage());
+            return OptionalInt.empty();
+        } catch (SmackException e) {
             LOG.log(System.Logger.Level.INFO, "Back-filling {0} stopped: {1}", key.peer(), e.toString());
-            return 0;
+            return OptionalInt.empty();
         }
     }
 
