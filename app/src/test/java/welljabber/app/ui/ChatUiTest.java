@@ -686,6 +686,46 @@ class ChatUiTest extends ShellUiTest {
     }
 
     @Test
+    void scrollingUpWhileTheServerIsDownAsksTheArchiveAgainOnceConnected(ProsodyServer server, XmppTestClients clients)
+            throws Exception {
+        // Earlier, on my other computer: alice wrote three of the archive's pages.
+        XMPPTCPConnection alice = clients.login("alice");
+        whileMyOtherComputerIsOn(clients, 150, () -> {
+            for (int i = 0; i < 150; i++) {
+                says(alice, "while away " + i);
+            }
+        });
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        newConversation("alice@localhost");
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
+        await(() -> shownBodies(messages).contains("while away 50"), () -> "the first page was not filled: " + flowState());
+
+        // The server goes down; the user scrolls to the top of what history has: the archive cannot be asked.
+        server.terminate();
+        try {
+            steps.awaitStatus("Reconnecting", java.time.Duration.ofSeconds(10));
+            dragThumbToTop(messages);
+            // Time for the page above to be read, which needs no network (history has none above it, and there is
+            // no connection to ask): were it slower, the test would prove less, not fail.
+            Thread.sleep(1000);
+            assertEquals(numbered("while away ", 150).subList(50, 150), shownBodies(messages, "while away "),
+                    "older messages came while the server was down");
+        } finally {
+            server.restart(); // the class's other tests share the server
+        }
+
+        // Back online, the next scroll up asks the archive again.
+        steps.awaitStatus("Connected", java.time.Duration.ofSeconds(15));
+        grabThumbAndMoveBy(messages, 40); // off the top, so that going there again is a scroll up
+        robot.release(MouseButton.PRIMARY);
+        scrollUpUntilListed(messages, "while away 0", 3);
+        assertEquals(numbered("while away ", 150), shownBodies(messages, "while away "),
+                "the conversation does not have the archive's 150 messages, in order, each once");
+    }
+
+    @Test
     void aLongConversationKeepsAFewPagesWhileFollowedAndTheRestComesBackWhenScrolledTo(ProsodyServer server,
             XmppTestClients clients) throws Exception {
         XMPPTCPConnection alice = aliceAndMeConnected(server, clients);
@@ -732,17 +772,21 @@ class ChatUiTest extends ShellUiTest {
      */
     private void dragThumbToTop(ListView<?> messages) throws TimeoutException {
         int before = onFx(() -> messages.getItems().size());
-        Node thumb = verticalThumb(messages);
-        javafx.geometry.Point2D grip = robot.point(thumb).query();
-        robot.moveTo(thumb);
-        robot.press(MouseButton.PRIMARY);
+        grabThumbAndMoveBy(messages, -3000);
         try {
-            robot.robotContext().getMouseRobot().move(new javafx.geometry.Point2D(grip.getX(), grip.getY() - 3000));
             await(() -> rowsAboveOnScreen(messages, onFx(() -> messages.getItems().getFirst())) == 0
                     || onFx(() -> messages.getItems().size()) > before, () -> "the drag did not reach the top: " + flowState());
         } finally {
             robot.release(MouseButton.PRIMARY);
         }
+    }
+
+    /** Presses the list's scroll bar thumb and moves it by {@code dy} in one move; the button stays down. */
+    private void grabThumbAndMoveBy(ListView<?> messages, double dy) {
+        Node thumb = verticalThumb(messages);
+        javafx.geometry.Point2D grip = robot.point(thumb).query();
+        robot.moveTo(thumb).press(MouseButton.PRIMARY);
+        robot.robotContext().getMouseRobot().move(new javafx.geometry.Point2D(grip.getX(), grip.getY() + dy));
     }
 
     /** How many rows on screen are above {@code item}'s (negative when it is above the screen). */
