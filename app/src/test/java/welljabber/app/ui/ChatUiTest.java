@@ -659,24 +659,8 @@ class ChatUiTest extends ShellUiTest {
     @Test
     void scrollingUpPastLocalHistoryBringsOlderMessagesFromTheArchiveEachOnce(ProsodyServer server, XmppTestClients clients)
             throws Exception {
-        // Earlier, on my other computer: alice wrote more than two of the archive's pages.
-        XMPPTCPConnection alice = clients.login("alice");
-        whileMyOtherComputerIsOn(clients, 250, () -> {
-            for (int i = 0; i < 250; i++) {
-                says(alice, "archived " + i);
-            }
-        });
-
-        // This new computer takes the archive's newest page as history; the rest comes as the user scrolls up.
-        startShell();
-        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
-        awaitContactListed("Alice");
-        newConversation("alice@localhost");
-        await(() -> bodies().contains("archived 249"), () -> "the newest message is not on screen: " + bodies());
-        ListView<?> messages = inFront("#chatMessages", ListView.class);
-        // Opening the tab fills its first page from the archive too (history had half a page): scrolling
-        // starts from that page, each drag then brings one more.
-        await(() -> shownBodies(messages).contains("archived 150"), () -> "the first page was not filled: " + flowState());
+        // Five of the archive's pages: the first page of the tab holds two, the rest comes as the user scrolls up.
+        ListView<?> messages = aliceWroteWhileAwayAndANewComputerOpensHerTab(server, clients, "archived ", 250);
         scrollUpUntilListed(messages, "archived 0", 5);
         assertEquals(numbered("archived ", 250), shownBodies(messages, "archived "),
                 "the conversation does not have the archive's 250 messages, in order, each once");
@@ -688,19 +672,7 @@ class ChatUiTest extends ShellUiTest {
     @Test
     void scrollingUpWhileTheServerIsDownAsksTheArchiveAgainOnceConnected(ProsodyServer server, XmppTestClients clients)
             throws Exception {
-        // Earlier, on my other computer: alice wrote three of the archive's pages.
-        XMPPTCPConnection alice = clients.login("alice");
-        whileMyOtherComputerIsOn(clients, 150, () -> {
-            for (int i = 0; i < 150; i++) {
-                says(alice, "while away " + i);
-            }
-        });
-        startShell();
-        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
-        awaitContactListed("Alice");
-        newConversation("alice@localhost");
-        ListView<?> messages = inFront("#chatMessages", ListView.class);
-        await(() -> shownBodies(messages).contains("while away 50"), () -> "the first page was not filled: " + flowState());
+        ListView<?> messages = aliceWroteWhileAwayAndANewComputerOpensHerTab(server, clients, "while away ", 150);
 
         // The server goes down; the user scrolls to the top of what history has: the archive cannot be asked.
         server.terminate();
@@ -723,6 +695,30 @@ class ChatUiTest extends ShellUiTest {
         scrollUpUntilListed(messages, "while away 0", 3);
         assertEquals(numbered("while away ", 150), shownBodies(messages, "while away "),
                 "the conversation does not have the archive's 150 messages, in order, each once");
+    }
+
+    /**
+     * Earlier, on my other computer, alice wrote {@code count} messages ({@code prefix} and 0, 1, ...); this
+     * new computer's shell connects and opens her tab. History takes the archive's newest page, and the tab
+     * fills its first page (two of the archive's) from the archive too: returned once it shows them.
+     */
+    private ListView<?> aliceWroteWhileAwayAndANewComputerOpensHerTab(ProsodyServer server, XmppTestClients clients,
+            String prefix, int count) throws Exception {
+        XMPPTCPConnection alice = clients.login("alice");
+        whileMyOtherComputerIsOn(clients, count, () -> {
+            for (int i = 0; i < count; i++) {
+                says(alice, prefix + i);
+            }
+        });
+        startShell();
+        steps.addAccountTrustOnceAndConnect("me@localhost", "secret", server.host(), server.c2sPort(), TlsMode.REQUIRED);
+        awaitContactListed("Alice");
+        newConversation("alice@localhost");
+        await(() -> bodies().contains(prefix + (count - 1)), () -> "the newest message is not on screen: " + bodies());
+        ListView<?> messages = inFront("#chatMessages", ListView.class);
+        String firstOfPage = prefix + (count - 100); // a page of the plugin's ConversationModel
+        await(() -> shownBodies(messages).contains(firstOfPage), () -> "the first page was not filled: " + flowState());
+        return messages;
     }
 
     @Test
