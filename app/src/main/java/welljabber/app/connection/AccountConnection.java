@@ -51,6 +51,8 @@ final class AccountConnection {
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile boolean userWantsOnline;
     private volatile int backoff = FIRST_DELAY_SECONDS;
+    /** Ours on the current connection's ReconnectionManager; taken off again when that connection is disposed. */
+    private ReconnectionListener reconnectionWatcher;
 
     private final java.util.function.BooleanSupplier stanzaLog;
 
@@ -186,7 +188,7 @@ final class AccountConnection {
         ReconnectionManager reconnection = ReconnectionManager.getInstanceFor(connection);
         reconnection.setReconnectionPolicy(ReconnectionManager.ReconnectionPolicy.FIXED_DELAY);
         reconnection.setFixedDelay(FIRST_DELAY_SECONDS);
-        reconnection.addReconnectionListener(new ReconnectionListener() {
+        reconnectionWatcher = new ReconnectionListener() {
             @Override
             public void reconnectingIn(int seconds) {
                 // Smack announces every second of the countdown; only the state matters here.
@@ -202,7 +204,8 @@ final class AccountConnection {
                     setState(ConnectionState.RECONNECTING, Optional.of(e));
                 }
             }
-        });
+        };
+        reconnection.addReconnectionListener(reconnectionWatcher);
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
@@ -219,8 +222,16 @@ final class AccountConnection {
             return;
         }
         xmpp = null;
-        ReconnectionManager.getInstanceFor(old).disableAutomaticReconnection();
-        ReconnectionManager.getInstanceFor(old).abortPossiblyRunningReconnection();
+        ReconnectionManager reconnection = ReconnectionManager.getInstanceFor(old);
+        reconnection.disableAutomaticReconnection();
+        reconnection.abortPossiblyRunningReconnection();
+        // Smack keeps every connection's manager in a static map, weakly keyed by the connection but holding its
+        // listeners strongly. Ours, left there, kept a closed shell's whole object graph reachable (and through it
+        // the connection that is the map's key): every shell a JVM had opened stayed in its heap.
+        if (reconnectionWatcher != null) {
+            reconnection.removeReconnectionListener(reconnectionWatcher);
+            reconnectionWatcher = null;
+        }
         try {
             if (old.isConnected()) {
                 old.disconnect(old.getStanzaFactory().buildPresenceStanza()
