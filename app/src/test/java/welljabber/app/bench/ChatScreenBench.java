@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import welljabber.api.account.AccountId;
 import welljabber.app.ui.ChatPaneBench;
+import welljabber.app.ui.FxEventLatencyProbe;
 import welljabber.app.ui.FxPulseRecorder;
 import welljabber.sandbox.LoopbackConnections;
 import welljabber.sandbox.ProsodyOptions;
@@ -99,6 +100,7 @@ class ChatScreenBench {
         List<Long> gcInEventWaits = new ArrayList<>();
         List<Long> idleEventWaits = new ArrayList<>();
         List<String> over50 = new ArrayList<>();
+        List<FxEventLatencyProbe.LongWait> longWaits = new ArrayList<>();
         List<String> focus = new ArrayList<>();
         for (int run = 0; run < 1 + RUNS; run++) {
             // Alternate which goes first, so neither always gets the warmer server.
@@ -115,6 +117,7 @@ class ChatScreenBench {
                     + " %.1f ms (FX on CPU %.1f ms), longest wait of an FX event %.1f ms (load %s)%n", run, rate(rawNanos),
                     rate(onScreen.firstSendToStoredNanos()), rate(onScreen.firstSendToShownNanos()), onScreen.gaps().longestGapNanos() / 1e6,
                     onScreen.gaps().fxCpuInLongestGapNanos() / 1e6, onScreen.eventWaits().longestNanos() / 1e6, loadAverage());
+            onScreen.eventWaits().longWaits().forEach(wait -> System.out.println("chat bench:   wait over 50 ms: " + wait));
             if (run > 0) {
                 raw.add(rawNanos);
                 shell.add(onScreen.firstSendToShownNanos());
@@ -128,6 +131,7 @@ class ChatScreenBench {
                 gcInEventWaits.add(onScreen.eventWaits().gcMillisInLongest() * 1_000_000);
                 idleEventWaits.add(onScreen.idleEventWaits().longestNanos());
                 over50.add(onScreen.eventWaits().over50Ms() + "/" + onScreen.eventWaits().events());
+                longWaits.addAll(onScreen.eventWaits().longWaits());
                 focus.add(Boolean.toString(onScreen.windowFocused()));
             }
         }
@@ -150,6 +154,7 @@ class ChatScreenBench {
         table.millis("longest wait of an event posted to the FX thread during the burst (one every 5 ms)", eventWaits);
         table.millis("  of which garbage collection (its pauses, as the JVM counts them in whole ms)", gcInEventWaits);
         table.note("  events that waited over 50 ms / events posted, per run: " + over50);
+        longWaits.forEach(wait -> table.note("    " + wait));
         table.millis("longest wait of an event posted to the FX thread in the 3 s without a burst", idleEventWaits);
         table.note("window focused during the counted bursts: " + focus);
     }
