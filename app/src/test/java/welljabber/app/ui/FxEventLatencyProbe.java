@@ -48,6 +48,7 @@ public final class FxEventLatencyProbe implements AutoCloseable {
             long posted = System.nanoTime();
             AtomicLong ran = new AtomicLong();
             Platform.runLater(() -> ran.set(System.nanoTime()));
+            long queued = System.nanoTime();
             while (ran.get() == 0 && running) {
                 LockSupport.parkNanos(200_000);
             }
@@ -61,7 +62,7 @@ public final class FxEventLatencyProbe implements AutoCloseable {
                     over50.incrementAndGet();
                     long[] fxAfter = schedstat();
                     longWaits.add(new LongWait(postedAt, waited, fxAfter[0] - fxBefore[0], fxAfter[1] - fxBefore[1],
-                            gcMillis() - gcBefore));
+                            gcMillis() - gcBefore, queued - posted));
                 }
                 answered.incrementAndGet();
             }
@@ -106,13 +107,15 @@ public final class FxEventLatencyProbe implements AutoCloseable {
     /**
      * One wait over 50 ms: when it began (ms since the JVM started, as {@code -Xlog}'s uptime), how long it was,
      * how long the FX thread ran and how long it was ready but had no core (ns, from the post to a moment after
-     * the task ran; negative where unknown), and the collectors' pause time meanwhile (ms).
+     * the task ran; negative where unknown), the collectors' pause time meanwhile (ms), and how long posting
+     * took the probe's own thread (ns): time the wait counts while the FX thread, idle, had nothing queued yet.
      */
-    public record LongWait(long atUptimeMillis, long waitedNanos, long fxRanNanos, long fxQueuedNanos, long gcMillis) {
+    public record LongWait(long atUptimeMillis, long waitedNanos, long fxRanNanos, long fxQueuedNanos, long gcMillis,
+            long postingNanos) {
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%.1f ms at %.3f s (FX ran %.1f, waited for a core %.1f, GC %d)",
-                    waitedNanos / 1e6, atUptimeMillis / 1e3, fxRanNanos / 1e6, fxQueuedNanos / 1e6, gcMillis);
+            return String.format(java.util.Locale.ROOT, "%.1f ms at %.3f s (FX ran %.1f, waited for a core %.1f, GC %d, posting took %.1f)",
+                    waitedNanos / 1e6, atUptimeMillis / 1e3, fxRanNanos / 1e6, fxQueuedNanos / 1e6, gcMillis, postingNanos / 1e6);
         }
     }
 
