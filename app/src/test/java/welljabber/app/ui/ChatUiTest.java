@@ -691,9 +691,11 @@ class ChatUiTest extends ShellUiTest {
         try {
             steps.awaitStatus("Reconnecting", java.time.Duration.ofSeconds(10));
             dragThumbToTop(messages);
-            // Time for the page above to be read, which needs no network (history has none above it, and there is
-            // no connection to ask): were it slower, the test would prove less, not fail.
-            Thread.sleep(1000);
+            // The page above is read (history has none, and there is no connection to ask): the user is told why.
+            await(() -> visible("#chatOlderNeedConnection"), () -> "nothing says that older messages need a connection");
+            assertEquals("Older messages are kept on your server. Connect, then scroll up again to load them.",
+                    text("#chatOlderNeedConnection"));
+            Screenshots.take(robot, messages.getScene().getRoot(), "chat-older-need-connection");
             assertEquals(numbered("while away ", 150).subList(50, 150), shownBodies(messages, "while away "),
                     "older messages came while the server was down");
         } finally {
@@ -707,6 +709,7 @@ class ChatUiTest extends ShellUiTest {
         scrollUpUntilListed(messages, "while away 0", 3);
         assertEquals(numbered("while away ", 150), shownBodies(messages, "while away "),
                 "the conversation does not have the archive's 150 messages, in order, each once");
+        assertFalse(visible("#chatOlderNeedConnection"), "still says older messages need a connection");
     }
 
     /**

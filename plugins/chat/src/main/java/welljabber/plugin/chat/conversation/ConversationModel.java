@@ -61,6 +61,7 @@ public final class ConversationModel {
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper incoming = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper olderNeedConnection = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ChatState> peerState = new ReadOnlyObjectWrapper<>(ChatState.active);
     private final PauseTransition pause = new PauseTransition(PAUSE_AFTER);
     private ChatState ownState = ChatState.active;
@@ -144,6 +145,15 @@ public final class ConversationModel {
         return incoming.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the user reached the top of local history and the server's archive, which may have older
+     * messages, could not be asked (no connection, no answer): the view says so, instead of showing a top
+     * that is not the conversation's first message. Cleared by the next page that is read or answered.
+     */
+    public ReadOnlyBooleanProperty olderNeedConnectionProperty() {
+        return olderNeedConnection.getReadOnlyProperty();
+    }
+
     /** Whether the list ends with the newest message (not so after a search jump until the user scrolls down). */
     public boolean showsNewest() {
         return newerExhausted;
@@ -156,6 +166,7 @@ public final class ConversationModel {
         }
         flushArrivals();
         generation++;
+        olderNeedConnection.set(false);
         messages.clear();
         olderInHistory = true;
         newerExhausted = true;
@@ -238,6 +249,7 @@ public final class ConversationModel {
                 // The top of the conversation, unless the archive could not be asked (offline, no answer):
                 // then the next scroll up asks again.
                 boolean noneOlder = page.isEmpty() && fetched.isPresent();
+                boolean notAsked = page.isEmpty() && fetched.isEmpty();
                 Platform.runLater(() -> {
                     flushArrivals();
                     loadingOlder.set(false);
@@ -248,6 +260,7 @@ public final class ConversationModel {
                     }
                     ArrivalBatch.mergeInto(messages, page, shownIds);
                     olderExhausted = noneOlder;
+                    olderNeedConnection.set(notAsked);
                     olderInHistory = page.size() >= PAGE;
                     if (askedAgain) {
                         loadOlder();

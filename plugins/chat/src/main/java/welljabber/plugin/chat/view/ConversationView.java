@@ -107,9 +107,17 @@ public final class ConversationView {
                 showUnseen();
             }
         });
-        StackPane listArea = new StackPane(list, newBelow);
+        // At the top of local history with the archive out of reach: say where older messages are.
+        Label olderOffline = new Label(texts.get("history.olderNeedConnection"));
+        olderOffline.setId("chatOlderNeedConnection");
+        olderOffline.getStyleClass().add("chat-older-offline");
+        olderOffline.setWrapText(true);
+        olderOffline.visibleProperty().bind(model.olderNeedConnectionProperty());
+        StackPane listArea = new StackPane(list, newBelow, olderOffline);
         StackPane.setAlignment(newBelow, Pos.BOTTOM_CENTER);
         StackPane.setMargin(newBelow, new Insets(0, 0, 10, 0));
+        StackPane.setAlignment(olderOffline, Pos.TOP_CENTER);
+        StackPane.setMargin(olderOffline, new Insets(6, 10, 0, 10));
         VBox.setVgrow(listArea, Priority.ALWAYS);
         peerState.setId("chatPeerState");
         peerState.getStyleClass().add("chat-peer-state");
