@@ -296,6 +296,7 @@ public final class ConversationModel {
                     window.addAll(after);
                     messages.setAll(window);
                     olderExhausted = false;
+                    olderNeedConnection.set(false); // said of the list it replaces
                     olderInHistory = before.size() >= PAGE / 2;
                     newerExhausted = after.size() < PAGE / 2;
                     shownAt.accept(before.size());
