@@ -7,6 +7,7 @@ module welljabber.api {
     requires transitive smack.core;
     requires transitive smack.tcp;
     requires transitive smack.im;
+    requires smack.xmlparser; // a stream cut off mid-element is reported as the parser's exception (ErrorSentences)
     requires transitive jxmpp.jid;
     requires transitive java.sql;
 

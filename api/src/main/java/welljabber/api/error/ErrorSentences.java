@@ -24,6 +24,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smack.packet.AbstractError;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StreamError;
@@ -396,6 +397,11 @@ public final class ErrorSentences {
             return strong("interrupted", locale);
         }
         if (t instanceof SocketException || t instanceof EOFException) {
+            return new Explanation(WEAK, "connection.lost", text(locale, "connection.lost"));
+        }
+        // A stream cut off in the middle (the server went away, the network dropped) reaches Smack first as
+        // XML that ends too early: for the user, the connection was lost.
+        if (t instanceof XmlPullParserException) {
             return new Explanation(WEAK, "connection.lost", text(locale, "connection.lost"));
         }
         return null;

@@ -26,6 +26,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smack.datatypes.UInt16;
 import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -106,6 +107,14 @@ class ThrowableTest {
     @Test
     void lostConnectionIsSaidPlainly() {
         var e = new SocketException("Connection reset");
+        assertTrue(en(e).contains("connection to the server was lost"), en(e));
+        assertTrue(zh(e).contains("断开"), zh(e));
+    }
+
+    @Test
+    void aStreamCutOffInTheMiddleIsALostConnection() {
+        // What Smack reported when the test server was stopped under a connected client.
+        var e = new XmlPullParserException(new IllegalStateException("ParseError at [row,col]:[1,51854]"));
         assertTrue(en(e).contains("connection to the server was lost"), en(e));
         assertTrue(zh(e).contains("断开"), zh(e));
     }
