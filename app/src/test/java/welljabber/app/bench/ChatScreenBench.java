@@ -96,6 +96,7 @@ class ChatScreenBench {
         List<Long> renderInGaps = new ArrayList<>();
         List<Long> idleGaps = new ArrayList<>();
         List<Long> fxBusy = new ArrayList<>();
+        List<Long> fxCpu = new ArrayList<>();
         List<Long> eventWaits = new ArrayList<>();
         List<Long> gcInEventWaits = new ArrayList<>();
         List<Long> idleEventWaits = new ArrayList<>();
@@ -114,9 +115,10 @@ class ChatScreenBench {
                 }
             }
             System.out.printf("chat bench: burst run %d: raw Smack %.0f msg/s, shell stored %.0f msg/s, shown %.0f msg/s, longest pulse gap"
-                    + " %.1f ms (FX on CPU %.1f ms), longest wait of an FX event %.1f ms (load %s)%n", run, rate(rawNanos),
-                    rate(onScreen.firstSendToStoredNanos()), rate(onScreen.firstSendToShownNanos()), onScreen.gaps().longestGapNanos() / 1e6,
-                    onScreen.gaps().fxCpuInLongestGapNanos() / 1e6, onScreen.eventWaits().longestNanos() / 1e6, loadAverage());
+                    + " %.1f ms (FX on CPU %.1f ms), longest wait of an FX event %.1f ms, FX on CPU %.0f ms in all (load %s)%n", run,
+                    rate(rawNanos), rate(onScreen.firstSendToStoredNanos()), rate(onScreen.firstSendToShownNanos()),
+                    onScreen.gaps().longestGapNanos() / 1e6, onScreen.gaps().fxCpuInLongestGapNanos() / 1e6,
+                    onScreen.eventWaits().longestNanos() / 1e6, onScreen.gaps().fxCpuNanos() / 1e6, loadAverage());
             onScreen.eventWaits().longWaits().forEach(wait -> System.out.println("chat bench:   wait over 50 ms: " + wait));
             if (run > 0) {
                 raw.add(rawNanos);
@@ -127,6 +129,7 @@ class ChatScreenBench {
                 renderInGaps.add(onScreen.gaps().rendererCpuInLongestGapNanos());
                 idleGaps.add(onScreen.idle().longestGapNanos());
                 fxBusy.add(onScreen.gaps().mostFxCpuBetweenPulsesNanos());
+                fxCpu.add(onScreen.gaps().fxCpuNanos());
                 eventWaits.add(onScreen.eventWaits().longestNanos());
                 gcInEventWaits.add(onScreen.eventWaits().gcMillisInLongest() * 1_000_000);
                 idleEventWaits.add(onScreen.idleEventWaits().longestNanos());
@@ -151,6 +154,9 @@ class ChatScreenBench {
         table.millis("  and the render thread (QuantumRenderer) was on the CPU", renderInGaps);
         table.millis("longest gap between two FX pulses in 3 s without a burst, just before", idleGaps);
         table.millis("most FX-thread CPU time between two pulses during the burst", fxBusy);
+        // The FX thread's whole work for the burst: steadier from run to run than any one wait, so it is
+        // what tells whether a change made the FX thread's share cheaper.
+        table.millis("FX-thread CPU time during the burst, in all", fxCpu);
         table.millis("longest wait of an event posted to the FX thread during the burst (one every 5 ms)", eventWaits);
         table.millis("  of which garbage collection (its pauses, as the JVM counts them in whole ms)", gcInEventWaits);
         table.note("  events that waited over 50 ms / events posted, per run: " + over50);

@@ -34,7 +34,7 @@ public final class FxPulseRecorder {
 
     /** What the recorded pulses show; times in nanoseconds. */
     public record Gaps(long longestGapNanos, long fxCpuInLongestGapNanos, long rendererCpuInLongestGapNanos,
-            long mostFxCpuBetweenPulsesNanos, int pulses) {
+            long mostFxCpuBetweenPulsesNanos, long fxCpuNanos, int pulses) {
     }
 
     /** Starts recording (waits until the timer runs on the FX thread). */
@@ -49,6 +49,7 @@ public final class FxPulseRecorder {
         long cpuInLongest = 0;
         long renderInLongest = 0;
         long mostCpu = 0;
+        long fxCpuInAll = 0;
         int pulses = 0;
         for (int i = 1; i < frames.size(); i++) {
             if (frames.get(i) < fromNanos) {
@@ -63,7 +64,8 @@ public final class FxPulseRecorder {
                 renderInLongest = rendererCpu.get(i) - rendererCpu.get(i - 1);
             }
             mostCpu = Math.max(mostCpu, cpu);
+            fxCpuInAll += cpu;
         }
-        return new Gaps(longest, cpuInLongest, renderInLongest, mostCpu, pulses);
+        return new Gaps(longest, cpuInLongest, renderInLongest, mostCpu, fxCpuInAll, pulses);
     }
 }
