@@ -747,6 +747,13 @@ class ChatUiTest extends ShellUiTest {
         ListView<?> messages = inFront("#chatMessages", ListView.class);
         int kept = onFx(() -> messages.getItems().size());
         assertTrue(kept <= 1000, "the list holds all " + kept + " messages while the user follows the newest");
+        // Forgotten once it held over 1,000: the newest 500 stay, and what came after. Nothing older is read
+        // back while the user follows the newest (two pages were, as the list passed its top on the way).
+        Thread.sleep(1000); // a page read back would be in the list by now (history answers in milliseconds)
+        List<String> listed = shownBodies(messages, "line ");
+        assertTrue(Integer.parseInt(listed.getFirst().substring("line ".length())) > 500,
+                "older pages came back while the user followed the newest: the list starts at " + listed.getFirst()
+                        + " and holds " + listed.size());
 
         scrollUpUntilListed(messages, "line 0", 12);
         assertEquals(numbered("line ", 1100), shownBodies(messages, "line "),

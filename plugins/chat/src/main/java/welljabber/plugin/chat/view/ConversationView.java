@@ -63,6 +63,12 @@ public final class ConversationView {
     private final UnreadLine unreadLine;
     /** A push to the end is asked for this pulse: {@link #followEnd} runs after the changes of the pulse. */
     private boolean endScrollPending;
+    /**
+     * The oldest rows are being forgotten while the user follows the end. On the way the list view puts
+     * its scroll bar at the top (it keeps its first row number, past the end of the shorter list): taken
+     * for the user scrolling up, that read two older pages back at once, and each moved the rows again.
+     */
+    private boolean forgetting;
     /** A search result was jumped to and the user has not scrolled since: no older rows are loaded. */
     private boolean jumped;
     /** The push to the end starts with a jump to the last row: the rows on screen are not near the end. */
@@ -266,12 +272,16 @@ public final class ConversationView {
                 endJumpPending = false;
                 if (following && flow() instanceof VirtualFlow<?> flow) {
                     // The rows on screen get new indexes when older ones are forgotten: go to the last row again.
-                    jump |= model.forgetOldestWhileFollowing();
-                    if (jump) {
-                        list.scrollTo(model.messages().size() - 1);
+                    forgetting = model.forgetOldestWhileFollowing();
+                    try {
+                        if (jump || forgetting) {
+                            list.scrollTo(model.messages().size() - 1);
+                        }
+                        list.layout();
+                        flow.scrollPixels(Double.MAX_VALUE / 4);
+                    } finally {
+                        forgetting = false;
                     }
-                    list.layout();
-                    flow.scrollPixels(Double.MAX_VALUE / 4);
                 }
             });
         }
@@ -402,7 +412,7 @@ public final class ConversationView {
                         if (after.doubleValue() >= bar.getMax() && filled) {
                             model.loadNewer();
                         }
-                        if (after.doubleValue() <= bar.getMin() && !jumped) {
+                        if (after.doubleValue() <= bar.getMin() && !jumped && !forgetting) {
                             // The rows at the top are laid out before the page comes, which may be within this
                             // frame: keeping the user's place, and whether they follow the end, read the rows
                             // on screen, and found those from before the scroll.
