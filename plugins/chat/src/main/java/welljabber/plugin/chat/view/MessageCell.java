@@ -85,7 +85,7 @@ final class MessageCell extends ListCell<StoredMessage> {
         String sender = empty || message == null ? null : message.outgoing() ? model.ownName() : model.peerName();
         boolean divider = !empty && message != null && message.id() == firstUnread.get();
         if (!empty && message != null && message == shown && sender.equals(shownSender) && divider == shownDivider
-                && getGraphic() == box) {
+                && box.isVisible()) {
             // The same message at another index (older rows were forgotten above it, or a page loaded): every
             // row on screen moves then, and rebuilding each one's text and links would change nothing.
             return;
@@ -94,10 +94,10 @@ final class MessageCell extends ListCell<StoredMessage> {
         shownSender = sender;
         shownDivider = divider;
         if (empty || message == null) {
-            showDivider(false);
-            styleAs(List.of());
+            // Hidden, not taken out: the list measures rows with one cell it fills and empties again for each,
+            // and a box taken out and put back (or its classes taken off and put back) is styled from nothing.
+            showBox(false);
             setTooltip(null);
-            setGraphic(null);
             setText(null);
             return;
         }
@@ -117,7 +117,15 @@ final class MessageCell extends ListCell<StoredMessage> {
         }
         styleAs(kinds);
         setText(null);
-        setGraphic(box);
+        showBox(true);
+    }
+
+    private void showBox(boolean shown) {
+        box.setVisible(shown);
+        box.setManaged(shown);
+        if (shown && getGraphic() != box) {
+            setGraphic(box);
+        }
     }
 
     /**
