@@ -396,12 +396,9 @@ public final class ErrorSentences {
                 || t instanceof InterruptedIOException) {
             return strong("interrupted", locale);
         }
-        if (t instanceof SocketException || t instanceof EOFException) {
-            return new Explanation(WEAK, "connection.lost", text(locale, "connection.lost"));
-        }
         // A stream cut off in the middle (the server went away, the network dropped) reaches Smack first as
-        // XML that ends too early: for the user, the connection was lost.
-        if (t instanceof XmlPullParserException) {
+        // XML that ends too early (XmlPullParserException): for the user, the connection was lost.
+        if (t instanceof SocketException || t instanceof EOFException || t instanceof XmlPullParserException) {
             return new Explanation(WEAK, "connection.lost", text(locale, "connection.lost"));
         }
         return null;
