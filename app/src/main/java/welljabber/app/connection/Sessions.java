@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -32,6 +33,10 @@ import welljabber.app.tls.UntrustedCertificateException;
 public final class Sessions implements XmppSessions {
     private final Map<AccountId, AccountConnection> connections = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    /** Every Smack connection created and not yet disposed, with its account's connection. */
+    private final Map<XMPPConnection, AccountConnection> live = new ConcurrentHashMap<>();
+    /** The connections each listener was told of (and not yet told gone): each is told once, whichever way. */
+    private final Map<SessionListener, Set<XMPPConnection>> told = new ConcurrentHashMap<>();
     private final Executor background;
     private final PinnedCertificates pins;
     private final EventBus events;
@@ -131,23 +136,55 @@ public final class Sessions implements XmppSessions {
         return connection == null ? ConnectionState.DISCONNECTED : connection.state();
     }
 
+    /**
+     * Tells {@code listener} of every connection that exists, logged in or not yet: a plugin that registers
+     * while an account is still logging in (the chat plugin does, once its history is open) must hear of that
+     * connection too, or it missed it for the connection's whole life, reconnections included, and the
+     * messages it brought went unstored.
+     */
     @Override
     public Disposable addSessionListener(SessionListener listener) {
+        told.put(listener, ConcurrentHashMap.newKeySet());
         listeners.add(listener);
-        connections.values().forEach(connection -> connection.authenticated()
-                .ifPresent(xmpp -> tell(listener, connection, xmpp)));
-        return () -> listeners.remove(listener);
+        live.forEach((xmpp, connection) -> tellCreated(listener, connection, xmpp));
+        return () -> {
+            listeners.remove(listener);
+            told.remove(listener);
+        };
     }
 
     private AccountConnection connectionOf(Account account) {
         return connections.computeIfAbsent(account.id(), id -> new AccountConnection(account, background, pins, stanzaLog, new Relay()));
     }
 
-    private void tell(SessionListener listener, AccountConnection connection, XMPPConnection xmpp) {
+    /**
+     * Tells {@code listener} of {@code xmpp} unless it was told already: a connection created while the
+     * listener registers is seen both by the registration and by {@link Relay#created}.
+     */
+    private void tellCreated(SessionListener listener, AccountConnection connection, XMPPConnection xmpp) {
+        Set<XMPPConnection> known = told.get(listener);
+        if (known == null || !known.add(xmpp)) {
+            return;
+        }
         try {
             listener.connectionCreated(connection.account().id(), connection.account().jid(), xmpp);
         } catch (RuntimeException | LinkageError e) {
             Logger.error(e, "A session listener failed for {}", connection.account().jid());
+        }
+        if (!live.containsKey(xmpp)) {
+            tellDisposed(listener, connection, xmpp); // disposed meanwhile, before the listener knew of it
+        }
+    }
+
+    private void tellDisposed(SessionListener listener, AccountConnection connection, XMPPConnection xmpp) {
+        Set<XMPPConnection> known = told.get(listener);
+        if (known == null || !known.remove(xmpp)) {
+            return;
+        }
+        try {
+            listener.connectionDisposed(connection.account().id(), xmpp);
+        } catch (RuntimeException | LinkageError e) {
+            Logger.error(e, "A session listener failed while {} closed", connection.account().jid());
         }
     }
 
@@ -168,18 +205,14 @@ public final class Sessions implements XmppSessions {
 
         @Override
         public void created(AccountConnection connection, XMPPConnection xmpp) {
-            listeners.forEach(listener -> tell(listener, connection, xmpp));
+            live.put(xmpp, connection);
+            listeners.forEach(listener -> tellCreated(listener, connection, xmpp));
         }
 
         @Override
         public void disposed(AccountConnection connection, XMPPConnection xmpp) {
-            for (SessionListener listener : listeners) {
-                try {
-                    listener.connectionDisposed(connection.account().id(), xmpp);
-                } catch (RuntimeException | LinkageError e) {
-                    Logger.error(e, "A session listener failed while {} closed", connection.account().jid());
-                }
-            }
+            live.remove(xmpp);
+            listeners.forEach(listener -> tellDisposed(listener, connection, xmpp));
         }
     }
 
