@@ -3,11 +3,15 @@ package welljabber.plugin.chat.protocol;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.sm.StreamManagementException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 /**
- * How many stanzas one flush of the outbox may have handed to the connection without the server's
- * acknowledgement (stream management, XEP-0198). Smack 4.4 keeps at most 1,000 such stanzas; with that
+ * How many stanzas one flush of the outbox, or one conversation's receipts, may have handed to the
+ * connection without the server's acknowledgement (stream management, XEP-0198). Smack 4.4 keeps at most 1,000 such stanzas; with that
  * queue full its writer waits for an acknowledgement which its reader cannot read any more, because the
  * reader waits for room in the writer's queue to answer the server's own request for one: the connection
  * hangs for good. Seen with 3,000 messages queued while offline and sent at once (jstack of a clean CI
@@ -38,5 +42,53 @@ final class AckWindow {
     /** A stanza was acknowledged, or was not sent after all, or will never be acknowledged (no stream management). */
     void give() {
         room.release();
+    }
+
+    /** No longer used: whoever waits for room gets it at once, and so does everyone after. */
+    void open() {
+        room.release(MOST);
+    }
+
+    /**
+     * Hands {@code stanza}, for which room was taken, to the connection. {@code acknowledged} runs once the
+     * server confirmed it, or at once where the connection has no stream management (handing it over is all
+     * that can be known then); the room is given back at that moment. When the stanza could not be handed
+     * over, the room is given back, nothing runs, and the reason is thrown.
+     */
+    void send(Stanza stanza, Runnable acknowledged) throws SmackException.NotConnectedException, InterruptedException {
+        String id = stanza.getStanzaId();
+        boolean awaited = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled() && id != null
+                && whenAcknowledged(tcp, id, acknowledged);
+        try {
+            connection.sendStanza(stanza);
+        } catch (SmackException.NotConnectedException | InterruptedException notSent) {
+            if (awaited) {
+                ((XMPPTCPConnection) connection).removeStanzaIdAcknowledgedListener(id);
+            }
+            give();
+            throw notSent;
+        }
+        if (!awaited) {
+            try {
+                acknowledged.run();
+            } finally {
+                give();
+            }
+        }
+    }
+
+    private boolean whenAcknowledged(XMPPTCPConnection tcp, String stanzaId, Runnable acknowledged) {
+        try {
+            tcp.addStanzaIdAcknowledgedListener(stanzaId, acked -> {
+                try {
+                    acknowledged.run();
+                } finally {
+                    give();
+                }
+            });
+            return true;
+        } catch (StreamManagementException.StreamManagementNotEnabledException raced) {
+            return false;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +14,9 @@ import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.chat2.Chat;
 import org.jivesoftware.smack.chat2.IncomingChatMessageListener;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jxmpp.jid.EntityBareJid;
 
@@ -47,6 +50,12 @@ final class Inbound implements IncomingChatMessageListener {
     /** Receipts that found the connection down; sent when the next session starts. */
     private final ConcurrentLinkedQueue<Message> heldReceipts = new ConcurrentLinkedQueue<>();
     private final AtomicInteger heldCount = new AtomicInteger();
+    /**
+     * Receipts handed to the connection and not yet acknowledged by the server: a burst of thousands of
+     * messages is answered with as many receipts, and unbounded they could fill Smack's queues until its
+     * reader and writer wait on each other for good (as the outbox's did, {@link AckWindow}).
+     */
+    private volatile AckWindow receipts;
 
     /** {@code arrived}: when Smack handed it over; it is stored later, perhaps a burst later. */
     private record Arrival(Message message, EntityBareJid from, Optional<String> resource, Instant arrived) {
@@ -58,6 +67,7 @@ final class Inbound implements IncomingChatMessageListener {
         this.store = store;
         this.arrivals = arrivals;
         this.listener = listener;
+        this.receipts = new AckWindow(connection);
     }
 
     @Override
@@ -108,10 +118,19 @@ final class Inbound implements IncomingChatMessageListener {
                     notCommitted);
             return;
         }
-        news.tell(listener);
+        // Stored: a failure from here on must not stop this thread, or every later message would wait unstored.
+        try {
+            news.tell(listener);
+        } catch (RuntimeException notShown) {
+            LOG.log(System.Logger.Level.ERROR, batch.size() + " stored messages could not be shown; they are in history", notShown);
+        }
         for (int i = 0; i < batch.size(); i++) {
             if (taken.get(i).inHistory()) {
-                acknowledge(batch.get(i).message());
+                try {
+                    acknowledge(batch.get(i).message());
+                } catch (RuntimeException notAcknowledged) {
+                    LOG.log(System.Logger.Level.WARNING, "A receipt could not be sent; the sender may send the message again", notAcknowledged);
+                }
             }
         }
     }
@@ -125,10 +144,14 @@ final class Inbound implements IncomingChatMessageListener {
                 || !Roster.getInstanceFor(connection).isSubscribedToMyPresence(message.getFrom())) {
             return;
         }
-        Message receipt = DeliveryReceiptManager.receiptMessageFor(message);
-        if (receipt != null) { // null: no stanza id to refer to
-            send(receipt);
+        String id = message.getStanzaId();
+        if (id == null || id.isEmpty()) {
+            return; // nothing to refer to
         }
+        // As DeliveryReceiptManager.receiptMessageFor builds it, with an id of its own: the window below
+        // hears of the server's acknowledgement by that id.
+        send(StanzaBuilder.buildMessage(UUID.randomUUID().toString()).ofType(message.getType()).to(message.getFrom())
+                .addExtension(new DeliveryReceipt(id)).build());
     }
 
     /**
@@ -141,8 +164,11 @@ final class Inbound implements IncomingChatMessageListener {
     private void send(Message receipt) {
         if (connection.isAuthenticated()) {
             try {
-                connection.sendStanza(receipt);
-                return;
+                AckWindow window = receipts;
+                if (window.take()) {
+                    window.send(receipt, () -> { });
+                    return;
+                }
             } catch (SmackException.NotConnectedException gone) {
                 // kept below
             } catch (InterruptedException interrupted) {
@@ -164,6 +190,11 @@ final class Inbound implements IncomingChatMessageListener {
 
     /** The connection has a session again: receipts kept while it had none go out now, oldest first. */
     void sessionStarted() {
+        // A new window each session: what a lost session left unacknowledged may never be, and must not keep
+        // room taken (or the storing thread waiting) for good.
+        AckWindow ended = receipts;
+        receipts = new AckWindow(connection);
+        ended.open();
         for (int left = heldCount.get(); left > 0 && connection.isAuthenticated(); left--) {
             Message receipt = heldReceipts.poll();
             if (receipt == null) {

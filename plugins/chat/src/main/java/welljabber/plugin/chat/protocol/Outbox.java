@@ -98,7 +98,7 @@ public final class Outbox {
         AckWindow window = new AckWindow(connection.get());
         try {
             for (StoredMessage message : store.queued(account)) {
-                if (!window.take() || !send(message, connection.get(), window)) {
+                if (!window.take() || !send(message, window)) {
                     return; // the connection went away again: the rest waits for the next flush
                 }
             }
@@ -108,7 +108,7 @@ public final class Outbox {
                         || correctionsAcknowledged.contains(correction.correctionId())) {
                     continue;
                 }
-                if (!window.take() || !send(correction, connection.get(), window)) {
+                if (!window.take() || !send(correction, window)) {
                     return;
                 }
             }
@@ -142,7 +142,7 @@ public final class Outbox {
     }
 
     /** Returns false when the connection was gone and the correction stays pending. */
-    private boolean send(OwnCorrections.Pending correction, XMPPConnection connection, AckWindow window) {
+    private boolean send(OwnCorrections.Pending correction, AckWindow window) {
         StoredMessage corrected = correction.message();
         String id = correction.correctionId();
         Message stanza;
@@ -156,36 +156,25 @@ public final class Outbox {
             return true;
         }
         correctionsInFlight.add(id);
-        boolean acknowledged = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled()
-                && whenAcknowledged(tcp, id, window, () -> {
-                    correctionsAcknowledged.add(id);
-                    corrections.taken(corrected.id(), id);
-                    correctionsInFlight.remove(id);
-                });
         try {
-            connection.sendStanza(stanza);
+            window.send(stanza, () -> {
+                correctionsAcknowledged.add(id);
+                corrections.taken(corrected.id(), id);
+                correctionsInFlight.remove(id);
+            });
         } catch (SmackException.NotConnectedException | InterruptedException notSent) {
-            if (connection instanceof XMPPTCPConnection tcp) {
-                tcp.removeStanzaIdAcknowledgedListener(id);
-            }
             correctionsInFlight.remove(id);
-            window.give();
             if (notSent instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             LOG.log(System.Logger.Level.INFO, "Not connected; the correction of message {0} waits", corrected.id());
             return false;
         }
-        if (!acknowledged) {
-            corrections.taken(corrected.id(), id);
-            correctionsInFlight.remove(id);
-            window.give();
-        }
         return true;
     }
 
     /** Returns false when the connection was gone and the message stays in the outbox. */
-    private boolean send(StoredMessage message, XMPPConnection connection, AckWindow window) {
+    private boolean send(StoredMessage message, AckWindow window) {
         Message stanza;
         try {
             stanza = stanza(message);
@@ -196,45 +185,18 @@ public final class Outbox {
             window.give();
             return true;
         }
-        String id = stanza.getStanzaId();
         change(message.id(), DeliveryState.SENDING);
-        boolean acknowledged = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled()
-                && whenAcknowledged(tcp, id, window, () -> change(message.id(), DeliveryState.SENT));
         try {
-            connection.sendStanza(stanza);
+            window.send(stanza, () -> change(message.id(), DeliveryState.SENT));
         } catch (SmackException.NotConnectedException | InterruptedException notSent) {
-            if (connection instanceof XMPPTCPConnection tcp) {
-                tcp.removeStanzaIdAcknowledgedListener(id);
-            }
             change(message.id(), DeliveryState.QUEUED);
-            window.give();
             if (notSent instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             LOG.log(System.Logger.Level.INFO, "Not connected; message {0} stays in the outbox", message.id());
             return false;
         }
-        if (!acknowledged) {
-            // Without stream management the server never confirms a stanza: handing it over is all we can know.
-            change(message.id(), DeliveryState.SENT);
-            window.give();
-        }
         return true;
-    }
-
-    private static boolean whenAcknowledged(XMPPTCPConnection tcp, String stanzaId, AckWindow window, Runnable acknowledged) {
-        try {
-            tcp.addStanzaIdAcknowledgedListener(stanzaId, acked -> {
-                try {
-                    acknowledged.run();
-                } finally {
-                    window.give();
-                }
-            });
-            return true;
-        } catch (StreamManagementException.StreamManagementNotEnabledException raced) {
-            return false;
-        }
     }
 
     private void change(long messageId, DeliveryState state) {
