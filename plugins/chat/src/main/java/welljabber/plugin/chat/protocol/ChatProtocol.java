@@ -119,7 +119,9 @@ public final class ChatProtocol {
         connection.removeAsyncStanzaListener(attachment.answers());
         DeliveryReceiptManager receipts = DeliveryReceiptManager.getInstanceFor(connection);
         receipts.removeReceiptReceivedListener(attachment.answers());
-        receipts.setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.ifIsSubscribed);
+        // Smack's automatic receipts stay off: the plugin stops before the connection closes (at exit, or when the
+        // user turns the plugin off), and a receipt from then on would tell the sender "delivered" for a message
+        // nobody stored.
     }
 
     public synchronized void detachAll() {

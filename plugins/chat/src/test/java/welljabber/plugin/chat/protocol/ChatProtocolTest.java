@@ -167,6 +167,24 @@ class ChatProtocolTest {
     }
 
     @Test
+    void onceThePluginLetGoOfTheConnectionNothingIsAcknowledgedForIt(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        List<String> receipts = new CopyOnWriteArrayList<>();
+        DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, stanza) -> receipts.add(id));
+        protocol.detach(me); // the plugin stops, the connection stays a moment longer (app exit, plugin turned off)
+
+        alice.sendStanza(StanzaBuilder.buildMessage("after-detach").to(me.getUser()).ofType(Message.Type.chat)
+                .setBody("anyone there?").addExtension(new DeliveryReceiptRequest()).build());
+        // A round trip to me's connection after the message: an automatic receipt would have left by then.
+        org.jivesoftware.smackx.ping.PingManager.getInstanceFor(alice).ping(me.getUser(), 5_000);
+        Thread.sleep(500);
+
+        assertEquals(List.of(), receipts, "a receipt for a message nobody stored");
+        assertTrue(store.newest(with("alice"), 10).isEmpty());
+    }
+
+    @Test
     void aStrangerGetsNoReceiptButTheMessageIsKept(XmppTestClients clients) throws Exception {
         me(clients);
         XMPPTCPConnection bob = clients.login("bob");
