@@ -20,13 +20,21 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  */
 final class AckWindow {
     /** Far below Smack's 1,000, and far above what a flush needs to keep the connection busy. */
-    static final int MOST = 200;
+    static final int FOR_A_FLUSH = 200;
+    /**
+     * Receipts come in thousands in a burst, and their window decides how soon a stored batch is answered: the
+     * flush's and this one together stay well below Smack's 1,024, with room for chat states and presence.
+     */
+    static final int FOR_RECEIPTS = 500;
 
     private final XMPPConnection connection;
-    private final Semaphore room = new Semaphore(MOST);
+    private final int size;
+    private final Semaphore room;
 
-    AckWindow(XMPPConnection connection) {
+    AckWindow(XMPPConnection connection, int size) {
         this.connection = connection;
+        this.size = size;
+        this.room = new Semaphore(size);
     }
 
     /** Waits for room for one more stanza; false when the connection lost its session meanwhile. */
@@ -46,7 +54,7 @@ final class AckWindow {
 
     /** No longer used: whoever waits for room gets it at once, and so does everyone after. */
     void open() {
-        room.release(MOST);
+        room.release(size);
     }
 
     /**

@@ -67,7 +67,7 @@ final class Inbound implements IncomingChatMessageListener {
         this.store = store;
         this.arrivals = arrivals;
         this.listener = listener;
-        this.receipts = new AckWindow(connection);
+        this.receipts = new AckWindow(connection, AckWindow.FOR_RECEIPTS);
     }
 
     @Override
@@ -193,7 +193,7 @@ final class Inbound implements IncomingChatMessageListener {
         // A new window each session: what a lost session left unacknowledged may never be, and must not keep
         // room taken (or the storing thread waiting) for good.
         AckWindow ended = receipts;
-        receipts = new AckWindow(connection);
+        receipts = new AckWindow(connection, AckWindow.FOR_RECEIPTS);
         ended.open();
         for (int left = heldCount.get(); left > 0 && connection.isAuthenticated(); left--) {
             Message receipt = heldReceipts.poll();

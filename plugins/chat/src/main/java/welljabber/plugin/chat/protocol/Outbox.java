@@ -95,7 +95,7 @@ public final class Outbox {
         if (connection.isEmpty()) {
             return;
         }
-        AckWindow window = new AckWindow(connection.get());
+        AckWindow window = new AckWindow(connection.get(), AckWindow.FOR_A_FLUSH);
         try {
             for (StoredMessage message : store.queued(account)) {
                 if (!window.take() || !send(message, window)) {

@@ -312,38 +312,6 @@ class ChatProtocolTest {
                 () -> "not all delivered: " + written.stream().map(m -> stored(m.id()).state()).distinct().toList());
     }
 
-    @Test
-    void aBurstOfThousandsIsAllAcknowledgedWithAFewHundredReceiptsAtMostAwaitingTheServer(XmppTestClients clients)
-            throws Exception {
-        XMPPTCPConnection me = me(clients);
-        assertTrue(me.isSmEnabled(), "the test needs stream management, as the shell's connections have");
-        // Receipts written to the server and not yet acknowledged by it, as seen from outside the plugin.
-        java.util.concurrent.atomic.AtomicInteger unacknowledged = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        org.jivesoftware.smack.filter.StanzaFilter isReceipt = stanza -> stanza.hasExtension(DeliveryReceipt.ELEMENT, DeliveryReceipt.NAMESPACE);
-        me.addStanzaSendingListener(stanza -> most.accumulateAndGet(unacknowledged.incrementAndGet(), Math::max), isReceipt);
-        me.addStanzaAcknowledgedListener(stanza -> {
-            if (isReceipt.accept(stanza)) {
-                unacknowledged.decrementAndGet();
-            }
-        });
-        // Alice floods without stream management: Smack's own would risk the hang this test is about on her side.
-        XMPPTCPConnection alice = clients.connection("alice", "secret");
-        alice.setUseStreamManagement(false);
-        alice.connect().login();
-        java.util.Set<String> receipts = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, stanza) -> receipts.add(id));
-        int count = 3_000;
-        for (int i = 0; i < count; i++) {
-            alice.sendStanza(StanzaBuilder.buildMessage("burst-" + i).to(JidCreate.entityBareFrom("me@localhost"))
-                    .ofType(Message.Type.chat).setBody("burst " + i).addExtension(new DeliveryReceiptRequest()).build());
-        }
-
-        Poll.until(Duration.ofSeconds(60), () -> receipts.size() == count, () -> "alice has " + receipts.size() + " of " + count + " receipts");
-        assertEquals(count, store.newest(with("alice"), count + 10).size(), "all stored, once");
-        assertTrue(most.get() <= AckWindow.MOST + 20, "receipts awaiting the server's acknowledgement at most: " + most.get());
-    }
-
     /** What a plain client got: exactly {@code bodies}, in order; a duplicate would arrive right behind the originals. */
     private static void assertGotOnceInOrder(List<String> bodies, List<Message> got) throws InterruptedException {
         Thread.sleep(300);
