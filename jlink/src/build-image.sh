@@ -2,7 +2,8 @@
 # Builds the WellJabber runtime image (route 2 of jlink/README.md) and its tarball; run by Maven (package).
 #   build-image.sh JARS_DIR IMAGE_DIR TARBALL
 # JARS_DIR holds the app and every runtime dependency (maven-dependency-plugin copy-dependencies).
-# WELLJABBER_AOT_TRAINING=off skips the AOT cache's training run.
+# WELLJABBER_AOT_TRAINING=off skips the AOT cache's training run; WELLJABBER_AOT_TRAINING_BURST=N adds a
+# burst of N messages from the sandbox's demo contact to it (default 0: none, see below).
 set -euo pipefail
 jars=$1 image=$2 tarball=$3
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -74,6 +75,9 @@ rm -rf "$work"
 say "image before the AOT cache: $image ($(du -sm "$image" | cut -f1) MiB with the default CDS archive, mods $(du -sm "$image/mods" | cut -f1) MiB), $(( $(date +%s) - started )) s"
 
 # The AOT cache (JEP 483/514): one training run of the real image: sandbox server, connect, window, quit.
+# A burst of 5,000 messages in the training (its JIT profiles in the cache, JEP 515) did not measurably
+# lighten a fresh image's first burst (bench/chat/first-burst.sh, BENCHMARKS.md "First burst of a fresh
+# image") and made the build 6 s longer: off unless asked for.
 xvfb_pid=""
 trap '[ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true' EXIT  # an interrupted build leaves no Xvfb behind
 # The cache is about 58 MB, mostly the class metadata of the ~9,000 classes a start loads (JDK, JavaFX,
@@ -107,9 +111,10 @@ train() {
     loud "Xvfb did not start ($(cat "$t/xvfb.log")): the image has NO AOT cache"; rm -rf "$t"; return 0
   fi
   local display=":$(head -n1 "$t/display" | tr -d '[:space:]')" status=0
-  say "AOT training run on ${display} (sandbox server, connect, window, quit)…"
+  local burst=${WELLJABBER_AOT_TRAINING_BURST:-0}
+  say "AOT training run on ${display} (sandbox server, connect, window, a burst of $burst messages, quit)…"
   DISPLAY=$display WELLJABBER_AOT=off \
-    WELLJABBER_JAVA_OPTS="-XX:AOTCacheOutput=lib/welljabber.aot -Dwelljabber.exitWhenConnected=true -Xlog:aot=warning,cds=warning" \
+    WELLJABBER_JAVA_OPTS="-XX:AOTCacheOutput=lib/welljabber.aot -Dwelljabber.exitWhenConnected=true -Dwelljabber.exitWhenConnected.burst=$burst -Xlog:aot=warning,cds=warning" \
     timeout 180 "$image/bin/welljabber" --sandbox --profile "$t/profile" >"$t/train.log" 2>&1 || status=$?
   kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null || true
   xvfb_pid=""

@@ -26,6 +26,7 @@ module welljabber.app {
     requires com.h2database;
     requires java.sql;
     requires java.logging;
+    requires java.management;
     requires java.naming;
     requires java.security.sasl;
     requires java.xml;

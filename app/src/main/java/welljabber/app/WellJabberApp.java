@@ -226,7 +226,7 @@ public final class WellJabberApp extends Application {
             alert.setHeaderText(null);
             alert.show();
         });
-        TrainingRun.watchIfAsked(events, storedAccounts); // -Dwelljabber.exitWhenConnected: the AOT cache's training run (jlink/)
+        TrainingRun.watchIfAsked(events, storedAccounts, sandbox); // -Dwelljabber.exitWhenConnected: the AOT cache's training run (jlink/)
         for (Account account : storedAccounts) {
             if (account.connectAtStart()) {
                 accounts.connect(account.id());

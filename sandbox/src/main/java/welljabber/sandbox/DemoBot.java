@@ -1,17 +1,26 @@
 package welljabber.sandbox;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.chat2.ChatManager;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.jivesoftware.smackx.receipts.ReceiptReceivedListener;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.tinylog.Logger;
@@ -42,6 +51,10 @@ public final class DemoBot implements AutoCloseable {
             throws IOException, InterruptedException {
         XMPPTCPConnection connection = new XMPPTCPConnection(
                 LoopbackConnections.builder(server, user, password, "bot").setSendPresence(false).build());
+        // Without stream management: a bot on loopback has no stream to resume, and Smack 4.4's stream management
+        // can hang a connection that sends as fast as a burst does (its writer waits for acknowledgements that its
+        // reader, waiting for room in the writer's queue, never reads; seen in the image's first-burst runs).
+        connection.setUseStreamManagement(false);
         Roster.getInstanceFor(connection).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         ChatManager.getInstanceFor(connection).addIncomingListener((from, message, chat) -> {
             String body = message.getBody();
@@ -87,6 +100,41 @@ public final class DemoBot implements AutoCloseable {
     /** The echo the bot sends back for a message body. */
     public static String reply(String body) {
         return "You said: \u201c" + body.strip() + "\u201d \uD83D\uDC4B";
+    }
+
+    /**
+     * Sends {@code count} chat messages to {@code to} as fast as the connection takes them, each asking for a
+     * delivery receipt (XEP-0184), and waits until all are acknowledged or {@code timeout} passed; returns how
+     * many were acknowledged. The image's AOT training run (jlink/) has the bot send one, so that the JIT's
+     * profiles in the cache know a burst into an open conversation.
+     */
+    public int burst(EntityBareJid to, int count, Duration timeout) throws InterruptedException, SmackException.NotConnectedException {
+        Set<String> unacknowledged = ConcurrentHashMap.newKeySet();
+        CountDownLatch acknowledged = new CountDownLatch(count);
+        ReceiptReceivedListener listener = (from, recipient, receiptId, receipt) -> {
+            if (unacknowledged.remove(receiptId)) {
+                acknowledged.countDown();
+            }
+        };
+        DeliveryReceiptManager receipts = DeliveryReceiptManager.getInstanceFor(connection);
+        receipts.addReceiptReceivedListener(listener);
+        try {
+            for (int i = 1; i <= count; i++) {
+                Message message = connection.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat)
+                        .setBody(burstBody(i, count)).addExtension(new DeliveryReceiptRequest()).build();
+                unacknowledged.add(message.getStanzaId()); // before it goes: the receipt may come back at once
+                connection.sendStanza(message);
+            }
+            acknowledged.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return count - (int) acknowledged.getCount();
+        } finally {
+            receipts.removeReceiptReceivedListener(listener);
+        }
+    }
+
+    /** The text of the {@code index}th of {@code count} messages of a {@link #burst}. */
+    public static String burstBody(int index, int count) {
+        return "Burst message " + index + " of " + count;
     }
 
     public XMPPTCPConnection connection() {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +89,34 @@ class DemoWorldTest {
         Message reply = replies.poll(5, TimeUnit.SECONDS);
         assertNotNull(reply, "the bot answered");
         assertEquals(DemoBot.reply("ping from the test"), reply.getBody());
+    }
+
+    @Test
+    void theBotsBurstArrivesInOrderAndCountsTheReceipts() throws Exception {
+        DeliveryReceiptManager.getInstanceFor(me).setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.always);
+        List<String> bodies = receivedBodies();
+        EntityBareJid meJid = JidCreate.entityBareFrom("me@localhost");
+
+        assertEquals(200, world.bot().burst(meJid, 200, Duration.ofSeconds(30)), "acknowledged");
+        Poll.until(Duration.ofSeconds(10), () -> bodies.size() == 200, "200 messages arrived");
+        for (int i = 1; i <= 200; i++) {
+            assertEquals(DemoBot.burstBody(i, 200), bodies.get(i - 1));
+        }
+    }
+
+    @Test
+    void aBurstThatNobodyAcknowledgesCountsNone() throws Exception {
+        DeliveryReceiptManager.getInstanceFor(me).setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.disabled);
+        List<String> bodies = receivedBodies();
+
+        assertEquals(0, world.bot().burst(JidCreate.entityBareFrom("me@localhost"), 20, Duration.ofSeconds(1)));
+        Poll.until(Duration.ofSeconds(10), () -> bodies.size() == 20, "the 20 messages still arrived");
+    }
+
+    private List<String> receivedBodies() {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        ChatManager.getInstanceFor(me).addIncomingListener((from, message, chat) -> bodies.add(message.getBody()));
+        return bodies;
     }
 
     @Test

@@ -1,10 +1,12 @@
 package welljabber.app.sandbox;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.jivesoftware.smack.SmackException;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -78,6 +80,14 @@ public final class SandboxSession implements AutoCloseable {
                 .orElseGet(() -> new AccountId(UUID.randomUUID().toString()));
         return new Account(id, jid, "WellJabber", 0, Optional.of(login.host()), Optional.of(login.port()),
                 TlsMode.REQUIRED, true, true, new OwnPresence(PresenceKind.AVAILABLE, ""));
+    }
+
+    /**
+     * Has the demo contact alice send {@code count} messages to "me" as fast as she can, and waits until all
+     * are acknowledged (delivery receipts) or {@code timeout} passed; returns how many were acknowledged.
+     */
+    public int burstToMe(int count, Duration timeout) throws InterruptedException, SmackException.NotConnectedException {
+        return world.bot().burst(JidCreate.entityBareFromOrThrowUnchecked(world.login().jid()), count, timeout);
     }
 
     @Override
