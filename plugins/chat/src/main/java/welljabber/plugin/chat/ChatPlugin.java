@@ -230,6 +230,13 @@ public final class ChatPlugin implements Plugin {
                 @Override
                 public void connectionDisposed(AccountId account, XMPPConnection connection) {
                     protocol.detach(connection);
+                    context.background().execute(() -> {
+                        try {
+                            outbox.connectionGivenUp(account);
+                        } catch (RuntimeException notRequeued) {
+                            LOG.log(System.Logger.Level.WARNING, "Unconfirmed messages stay as they are until the next start", notRequeued);
+                        }
+                    });
                     Optional.ofNullable(rosterNames.remove(connection)).ifPresent(RosterNames::close);
                 }
             }));
@@ -389,12 +396,14 @@ public final class ChatPlugin implements Plugin {
     /** What conversations ask of the outbox, history and chat states; background threads. */
     private final class Actions implements ConversationActions {
         @Override
-        public void send(ConversationKey key, Optional<String> resource, String text) {
+        public boolean send(ConversationKey key, Optional<String> resource, String text) {
             try {
                 outbox.submit(key, resource, text);
+                return true;
             } catch (RuntimeException notStored) {
                 LOG.log(System.Logger.Level.ERROR, "A message to " + key.peer() + " could not be stored", notStored);
                 context.ui().notify(texts.get("settings.title"), texts.get("send.notSaved"));
+                return false;
             }
         }
 

@@ -11,8 +11,8 @@ import welljabber.plugin.chat.store.StoredMessage;
 /** What a conversation asks of the rest of the plugin; every method is called on a background thread. */
 public interface ConversationActions {
 
-    /** Stores and sends a message (through the outbox). */
-    void send(ConversationKey key, Optional<String> resource, String text);
+    /** Stores and sends a message (through the outbox); false when it could not be stored, and so was not sent. */
+    boolean send(ConversationKey key, Optional<String> resource, String text);
 
     /** Corrects our message {@code original} (sent now, or when the account is back); false when it could not be kept. */
     boolean correct(StoredMessage original, String text);

@@ -335,11 +335,16 @@ public final class ConversationModel {
     }
 
     /** Sends {@code text}; it appears when the outbox has stored it. The message itself says "active". */
-    public void send(String text) {
+    /** Stores and sends {@code text}; {@code notStored} runs (FX thread) when history could not take it. */
+    public void send(String text, Runnable notStored) {
         Optional<String> to = resource;
         pause.stop();
         ownState = ChatState.active;
-        background.execute(() -> actions.send(key, to, text));
+        background.execute(() -> {
+            if (!actions.send(key, to, text)) {
+                Platform.runLater(notStored);
+            }
+        });
     }
 
     /** Finds our newest message for the user to correct; {@code found} runs on the FX thread. */

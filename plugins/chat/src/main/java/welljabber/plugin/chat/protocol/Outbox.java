@@ -85,8 +85,24 @@ public final class Outbox {
         listener.added(queued);
         // Through the whole outbox, oldest first: messages still waiting from a disconnection must not be
         // overtaken by this one just because the connection came back a moment before the flush ran.
-        flush(key.account());
+        try {
+            flush(key.account());
+        } catch (RuntimeException notFlushed) {
+            // Stored, so not lost, and must not be reported as unsaved (the user would send it twice): the next
+            // flush (a reconnection, the next message) takes it.
+            LOG.log(System.Logger.Level.WARNING, "The outbox could not be sent now; message " + queued.id() + " waits in it", notFlushed);
+        }
         return queued;
+    }
+
+    /**
+     * The account's connection was given up, not just lost for a moment (a lost one resumes its stream and
+     * Smack sends again what the server had not confirmed): what it was sending goes back to the outbox for
+     * the next connection, shown as waiting again, and corrections it had in flight may go again.
+     */
+    public synchronized void connectionGivenUp(AccountId account) {
+        store.requeueUnconfirmed(account).forEach(listener::changed);
+        correctionsInFlight.clear();
     }
 
     /** Sends the account's outbox, oldest first; call when the account has connected. */

@@ -602,6 +602,28 @@ public final class MessageStore {
         });
     }
 
+    /**
+     * The account's connection was given up (the user disconnected, or changed the account): what it was
+     * sending and the server had not confirmed goes back to the outbox, since Smack drops a closed
+     * connection's resend queue. Returns the messages put back.
+     */
+    public List<StoredMessage> requeueUnconfirmed(AccountId account) {
+        return storage.inTransaction(connection -> {
+            List<StoredMessage> sending;
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM MESSAGE WHERE ACCOUNT = ? AND STATE = 'SENDING' ORDER BY ID")) {
+                select.setString(1, account.value());
+                sending = read(select);
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE MESSAGE SET STATE = 'QUEUED' WHERE ACCOUNT = ? AND STATE = 'SENDING'")) {
+                update.setString(1, account.value());
+                update.executeUpdate();
+            }
+            return sending.stream().map(message -> message.withState(DeliveryState.QUEUED, Optional.empty())).toList();
+        });
+    }
+
     /** Marks the conversation read; returns how many messages were unread. */
     public int markRead(ConversationKey key) {
         return storage.withConnection(connection -> {

@@ -144,7 +144,12 @@ final class Composer {
             }
             return;
         }
-        model.send(text);
+        // Nothing is lost: a message history could not take comes back to the input, unless the user started another.
+        model.send(text, () -> {
+            if (input.getText().isEmpty()) {
+                input.setText(text);
+            }
+        });
     }
 
     private static void show(Label label, boolean visible) {

@@ -48,7 +48,7 @@ final class MessageMenu {
         // one stays, with its reason, as what happened.
         MenuItem sendAgain = new MenuItem(texts.get("sendAgain.menu"));
         sendAgain.setId("chatSendAgain");
-        sendAgain.setOnAction(event -> failedOwnSelected().ifPresent(message -> model.send(message.body())));
+        sendAgain.setOnAction(event -> failedOwnSelected().ifPresent(message -> model.send(message.body(), () -> { })));
         MenuItem copy = new MenuItem(texts.get("copy.menu"));
         copy.setId("chatCopy");
         copy.setAccelerator(COPY);

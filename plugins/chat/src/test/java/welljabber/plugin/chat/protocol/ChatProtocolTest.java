@@ -287,6 +287,23 @@ class ChatProtocolTest {
     }
 
     @Test
+    void whatAConnectionGivenUpWasSendingGoesOutWithTheNextOne(XmppTestClients clients) throws Exception {
+        List<Message> aliceGot = inbox(clients.login("alice"));
+        // Handed to a connection that was then closed for good before the server confirmed it.
+        StoredMessage handed = store.insertOutgoing(with("alice"), Optional.empty(), "in flight", Instant.now(), "in-flight-1");
+        store.changeState(handed.id(), DeliveryState.SENDING, Optional.empty());
+
+        outbox.connectionGivenUp(ACCOUNT);
+        assertEquals(DeliveryState.QUEUED, stored(handed.id()).state());
+        assertEquals(DeliveryState.QUEUED, history.changed().getLast().state(), "shown as waiting again");
+        me(clients);
+        outbox.flush(ACCOUNT);
+
+        awaitState(handed.id(), DeliveryState.DELIVERED);
+        assertGotOnceInOrder(List.of("in flight"), aliceGot);
+    }
+
+    @Test
     void thousandsWrittenWhileDisconnectedAllGoOutOnceWhenBack(XmppTestClients clients) throws Exception {
         XMPPTCPConnection me = me(clients);
         List<Message> aliceGot = inbox(clients.login("alice"));
