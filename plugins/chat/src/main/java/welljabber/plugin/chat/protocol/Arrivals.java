@@ -186,15 +186,21 @@ final class Arrivals {
     }
 
     /**
-     * The sender's time for a delayed message (offline storage, XEP-0203), but never in the future:
-     * a peer's clock or a forged stamp must not push a message below everything the user writes later.
+     * The time a message was sent, for one our own server kept while we were offline (XEP-0203): its delay
+     * stamp, never in the future. Only a stamp our server (or our own account) added counts: one the sender
+     * put in could date its message days back, where it would sit unseen above the page the user reads.
      */
-    private static Instant sentAt(Message message, Instant now) {
-        DelayInformation delay = DelayInformation.from(message);
-        if (delay == null || delay.getStamp() == null) {
+    private Instant sentAt(Message message, Instant now) {
+        BareJid own = ownAddress.get();
+        if (own == null) {
             return now;
         }
-        Instant stamp = delay.getStamp().toInstant();
-        return stamp.isAfter(now) ? now : stamp;
+        return message.getExtensions(DelayInformation.class).stream()
+                .filter(delay -> delay.getStamp() != null && delay.getFrom() != null
+                        && (delay.getFrom().equals(own.getDomain().toString()) || delay.getFrom().equals(own.toString())))
+                .map(delay -> delay.getStamp().toInstant())
+                .map(stamp -> stamp.isAfter(now) ? now : stamp)
+                .findFirst()
+                .orElse(now);
     }
 }

@@ -263,6 +263,24 @@ class ChatProtocolTest {
     }
 
     @Test
+    void aDelayStampTheSenderPutInDoesNotDateHerMessage(XmppTestClients clients) throws Exception {
+        me(clients);
+        XMPPTCPConnection alice = clients.login("alice");
+        Instant before = Instant.now();
+        Message backdated = StanzaBuilder.buildMessage("backdated-1").to(JidCreate.entityBareFrom("me@localhost"))
+                .ofType(Message.Type.chat).setBody("I said this three days ago, honestly")
+                .addExtension(new org.jivesoftware.smackx.delay.packet.DelayInformation(
+                        java.util.Date.from(before.minus(Duration.ofDays(3))), "alice@localhost/desk", null))
+                .build();
+
+        alice.sendStanza(backdated);
+        Poll.until(WAIT, () -> !store.newest(with("alice"), 10).isEmpty(), "alice's message was not stored");
+
+        Instant at = store.newest(with("alice"), 10).getFirst().at();
+        assertFalse(at.isBefore(before.minusSeconds(5)), "dated by the sender's stamp: " + at);
+    }
+
+    @Test
     void messagesWrittenWhileDisconnectedWaitAndGoOutOnceInOrderWhenBack(XmppTestClients clients) throws Exception {
         XMPPTCPConnection me = me(clients);
         List<Message> aliceGot = inbox(clients.login("alice"));
