@@ -129,6 +129,12 @@ public final class ChatSchema {
                             LAST_ID BIGINT NOT NULL,
                             STARTED_MILLIS BIGINT NOT NULL,
                             PREVIOUS_STARTED_MILLIS BIGINT
-                        )"""));
+                        )"""),
+                // A message known by its id attribute alone is known by it with its text (DedupeKey): the keys
+                // stored before get the digest of the text the message came with (the first, if it was corrected).
+                new Migration(25, "stanza ids with the text they came with", """
+                        UPDATE MESSAGE SET DEDUPE_KEY = DEDUPE_KEY || ':'
+                            || LEFT(LOWER(RAWTOHEX(HASH('SHA-256', COALESCE(ORIGINAL_BODY, BODY)))), 16)
+                        WHERE DEDUPE_KEY LIKE 'i:%'"""));
     }
 }

@@ -66,6 +66,60 @@ class MessageStoreTest {
     }
 
     @Test
+    void aStanzaIdUsedAgainForAnotherTextIsAnotherMessage() {
+        // A client that counts its ids from 1 each session: "m1" today is not yesterday's "m1".
+        assertTrue(store.insertWire(from(alice, "yesterday's first", 1000, "m1", null)).isPresent());
+        assertTrue(store.insertWire(from(alice, "today's first", 90_000_000, "m1", null)).isPresent());
+        // Sent again after a lost receipt, a little later: the same id and text, the same message.
+        assertTrue(store.insertWire(from(alice, "today's first", 90_005_000, "m1", null)).isEmpty());
+
+        assertEquals(List.of("yesterday's first", "today's first"), store.newest(alice, 10).stream().map(StoredMessage::body).toList());
+    }
+
+    @Test
+    void aMessageStoredUnderItsIdAloneIsStillKnownAfterTheMigration() {
+        store.insertWire(from(alice, "from before the update 你好", 1000, "m7", null));
+        store.insertWire(from(alice, "corrected later", 2000, "m8", null));
+        store.insertWire(from(alice, "with an origin-id", 3000, "m9", "o9"));
+        // As an older version stored them: the id alone.
+        storage.withConnection(connection -> {
+            try (var old = connection.createStatement()) {
+                old.executeUpdate("UPDATE MESSAGE SET DEDUPE_KEY = 'i:' || STANZA_ID WHERE DEDUPE_KEY LIKE 'i:%'");
+                old.executeUpdate("UPDATE MESSAGE SET ORIGINAL_BODY = BODY, BODY = 'the new text' WHERE STANZA_ID = 'm8'");
+            }
+            return null;
+        });
+        String migration = ChatSchema.migrations().stream().filter(m -> m.version() == 25).findFirst().orElseThrow().sql();
+        storage.withConnection(connection -> {
+            try (var update = connection.createStatement()) {
+                return update.executeUpdate(migration);
+            }
+        });
+
+        // The archive brings them again, with the text they first came with.
+        assertTrue(store.insertWire(from(alice, "from before the update 你好", 1000, "m7", null)).isEmpty());
+        assertTrue(store.insertWire(from(alice, "corrected later", 2000, "m8", null)).isEmpty());
+        assertTrue(store.insertWire(from(alice, "with an origin-id", 3000, "m9", "o9")).isEmpty());
+        assertEquals(3, store.newest(alice, 10).size());
+    }
+
+    @Test
+    void theMigrationDigestsTextsAsTheKeysDo() {
+        for (String body : List.of("hi", "你好，世界 👋", "a".repeat(70_000), "line one\nline two")) {
+            String inSql = storage.withConnection(connection -> {
+                try (var select = connection.prepareStatement("SELECT LEFT(LOWER(RAWTOHEX(HASH('SHA-256', ?))), 16)")) {
+                    select.setString(1, body);
+                    try (var rows = select.executeQuery()) {
+                        rows.next();
+                        return rows.getString(1);
+                    }
+                }
+            });
+            assertEquals(DedupeKey.bodyDigest(body), inSql, "for a body of " + body.length() + " characters");
+        }
+    }
+
+    @Test
     void oneTransactionKeepsDuplicatesAndCorrectionsApartAndIsSeenByOthersOnlyWhenCommitted() {
         store.insertWire(from(alice, "before", 500, "s0", "o0"));
         List<Optional<StoredMessage>> stored = store.inOneTransaction(batch -> {
