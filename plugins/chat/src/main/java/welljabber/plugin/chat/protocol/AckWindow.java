@@ -10,16 +10,16 @@ import org.jivesoftware.smack.sm.StreamManagementException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 /**
- * How many stanzas one flush of the outbox, or one conversation's receipts, may have handed to the
- * connection without the server's acknowledgement (stream management, XEP-0198). Smack 4.4 keeps at most 1,000 such stanzas; with that
- * queue full its writer waits for an acknowledgement which its reader cannot read any more, because the
- * reader waits for room in the writer's queue to answer the server's own request for one: the connection
- * hangs for good. Seen with 3,000 messages queued while offline and sent at once (jstack of a clean CI
+ * How many stanzas one flush of the outbox, or one connection's receipts, may have handed to the
+ * connection without the server's acknowledgement (stream management, XEP-0198). Smack 4.4 keeps at most
+ * 1,024 such stanzas; with that queue full its writer waits for an acknowledgement which its reader
+ * cannot read any more, because the reader waits for room in the writer's queue to answer the server's
+ * own request for one: the connection hangs for good. Seen with 3,000 messages queued while offline and sent at once (jstack of a clean CI
  * run of ChatProtocolTest: PacketWriter.maybeAddToUnacknowledgedStanzas and PacketReader →
  * sendSmAcknowledgementInternal, both parked).
  */
 final class AckWindow {
-    /** Far below Smack's 1,000, and far above what a flush needs to keep the connection busy. */
+    /** Far below Smack's 1,024, and far above what a flush needs to keep the connection busy. */
     static final int FOR_A_FLUSH = 200;
     /**
      * Receipts come in thousands in a burst, and their window decides how soon a stored batch is answered: the
