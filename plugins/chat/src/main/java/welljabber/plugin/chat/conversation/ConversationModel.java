@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -51,6 +52,12 @@ public final class ConversationModel {
     private final String ownName;
     private final MessageStore store;
     private final Executor background;
+    /**
+     * What the user sends in this conversation (messages, corrections, typing states), one after another in
+     * the order they did it; FX thread. Each on a task of its own, two messages typed while the outbox was
+     * busy could reach it in either order, and a "composing" could overtake the message it belonged to.
+     */
+    private CompletableFuture<Void> outgoing = CompletableFuture.completedFuture(null);
     private final ConversationActions actions;
     private final ObservableList<StoredMessage> messages = FXCollections.observableArrayList();
     /** The ids of {@link #messages}, kept by a listener: whether a message is shown, without a scan. */
@@ -340,7 +347,7 @@ public final class ConversationModel {
         Optional<String> to = resource;
         pause.stop();
         ownState = ChatState.active;
-        background.execute(() -> {
+        inOrder(() -> {
             if (!actions.send(key, to, text)) {
                 Platform.runLater(notStored);
             }
@@ -359,7 +366,7 @@ public final class ConversationModel {
     public void correct(StoredMessage original, String text, Consumer<Boolean> done) {
         pause.stop();
         ownState = ChatState.active;
-        background.execute(() -> {
+        inOrder(() -> {
             boolean sent = actions.correct(original, text);
             Platform.runLater(() -> done.accept(sent));
         });
@@ -387,7 +394,19 @@ public final class ConversationModel {
             return;
         }
         ownState = state;
-        background.execute(() -> actions.typing(key, state));
+        inOrder(() -> actions.typing(key, state));
+    }
+
+    /** Runs {@code work} in the background once what the user sent before has gone; FX thread. */
+    private void inOrder(Runnable work) {
+        outgoing = outgoing.thenRunAsync(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException failed) {
+                // Logged and passed over: what the user sends next must not wait behind it for good.
+                LOG.log(System.Logger.Level.ERROR, "Sending in the conversation with " + key.peer() + " failed", failed);
+            }
+        }, background);
     }
 
     /**
