@@ -147,5 +147,26 @@ final class AccountSteps {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, this::trustDialogShowing);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(trustDialogShowing());
+        awaitStill("#trustOnce");
+    }
+
+    /**
+     * Waits until {@code query}'s node stays where it is on screen for a moment. A dialog is centred on its
+     * owner once its size is known, after it first shows: a click aimed at one of its buttons before then can
+     * land on another (seen once in CI: "Trust once" aimed, the dialog answered Cancel).
+     */
+    private void awaitStill(String query) throws TimeoutException {
+        Node node = robot.lookup(query).query();
+        Bounds[] before = {null};
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            Bounds[] now = {null};
+            ShellFixture.onFx(() -> now[0] = node.localToScreen(node.getBoundsInLocal()));
+            boolean still = now[0] != null && now[0].equals(before[0]);
+            before[0] = now[0];
+            if (!still) {
+                Thread.sleep(100);
+            }
+            return still;
+        });
     }
 }
