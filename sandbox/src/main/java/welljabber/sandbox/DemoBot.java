@@ -105,8 +105,8 @@ public final class DemoBot implements AutoCloseable {
     /**
      * Sends {@code count} chat messages to {@code to} as fast as the connection takes them, each asking for a
      * delivery receipt (XEP-0184), and waits until all are acknowledged or {@code timeout} passed; returns how
-     * many were acknowledged. The image's AOT training run (jlink/) has the bot send one, so that the JIT's
-     * profiles in the cache know a burst into an open conversation.
+     * many were acknowledged. bench/chat/first-burst.sh measures a fresh image's first burst with it (through
+     * the app's training mode), and the AOT training run can include one (WELLJABBER_AOT_TRAINING_BURST).
      */
     public int burst(EntityBareJid to, int count, Duration timeout) throws InterruptedException, SmackException.NotConnectedException {
         Set<String> unacknowledged = ConcurrentHashMap.newKeySet();
