@@ -1,6 +1,7 @@
 package welljabber.plugin.chat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,8 @@ public final class ChatPlugin implements Plugin {
      */
     static final int SEARCH_ORDER = 950;
     private static final System.Logger LOG = System.getLogger(ChatPlugin.class.getName());
+    /** A burst of a few thousand messages is stored in about this time on a slow machine. */
+    private static final Duration STORING_WHEN_STOPPED = Duration.ofSeconds(5);
 
     private final List<Disposable> registrations = new ArrayList<>();
     private final Map<AccountId, EntityBareJid> ownJids = new ConcurrentHashMap<>();
@@ -281,7 +284,7 @@ public final class ChatPlugin implements Plugin {
         rosterNames.values().forEach(RosterNames::close);
         rosterNames.clear();
         if (protocol != null) {
-            protocol.detachAll();
+            finishStoring();
         }
         if (drafts != null) {
             drafts.saveAll(); // before the shell closes the database
@@ -292,6 +295,22 @@ public final class ChatPlugin implements Plugin {
         }
         if (notices != null) {
             notices.stop();
+        }
+    }
+
+    /**
+     * Lets go of the connections and waits, a few seconds at most, for what had arrived to be stored: the
+     * shell closes the database after the plugins stop, and a burst still being stored would be cut off.
+     * This holds the FX thread, only at exit or when the user turns chat off.
+     */
+    private void finishStoring() {
+        try {
+            if (!protocol.detachAll(STORING_WHEN_STOPPED)) {
+                LOG.log(System.Logger.Level.WARNING, "Messages were still being stored as chat stopped; those not yet stored "
+                        + "got no receipt, and the next start's catch-up from the server's archive looks for them");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package welljabber.plugin.chat.protocol;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,6 +114,7 @@ public final class ChatProtocol {
             return;
         }
         ChatManager.getInstanceFor(connection).removeIncomingListener(attachment.inbound());
+        attachment.inbound().close();
         CarbonManager.getInstanceFor(connection).removeCarbonCopyReceivedListener(attachment.carbons());
         connection.removeConnectionListener(attachment.carbonsOn());
         ChatStates.detach(connection, attachment.typing());
@@ -126,5 +128,23 @@ public final class ChatProtocol {
 
     public synchronized void detachAll() {
         List.copyOf(attachments.keySet()).forEach(this::detach);
+    }
+
+    /**
+     * Lets go of every connection, then waits up to {@code patience} for the messages that had already
+     * arrived to be stored and acknowledged: at exit the database closes next. True when all were.
+     */
+    public boolean detachAll(Duration patience) throws InterruptedException {
+        List<Inbound> storing;
+        synchronized (this) {
+            storing = attachments.values().stream().map(Attachment::inbound).toList();
+            detachAll();
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean all = true;
+        for (Inbound inbound : storing) {
+            all &= inbound.awaitStored(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        return all;
     }
 }

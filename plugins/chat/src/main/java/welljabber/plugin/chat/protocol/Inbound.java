@@ -1,5 +1,6 @@
 package welljabber.plugin.chat.protocol;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,10 @@ final class Inbound implements IncomingChatMessageListener {
     private final HistoryListener listener;
     private final ConcurrentLinkedQueue<Arrival> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean storing = new AtomicBoolean();
+    /** The thread storing now, or the last one: {@link #awaitStored} waits for it. */
+    private volatile Thread storer;
+    /** Let go of ({@link #close}): what arrives from now on is not ours to store. */
+    private volatile boolean closed;
     /** Receipts that found the connection down; sent when the next session starts. */
     private final ConcurrentLinkedQueue<Message> heldReceipts = new ConcurrentLinkedQueue<>();
     private final AtomicInteger heldCount = new AtomicInteger();
@@ -72,6 +77,13 @@ final class Inbound implements IncomingChatMessageListener {
 
     @Override
     public void newIncomingMessage(EntityBareJid from, Message message, Chat chat) {
+        if (closed) {
+            // Smack was already calling us as we let go; a moment later it would have called nobody. Not
+            // acknowledged, so its sender does not see it delivered; a server with an archive brings it back at
+            // the next start's catch-up.
+            LOG.log(System.Logger.Level.INFO, "A message arrived as chat let go of the connection; it is not stored now");
+            return;
+        }
         waiting.add(new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString),
                 arrivals.now()));
         if (storing.compareAndSet(false, true)) {
@@ -79,8 +91,38 @@ final class Inbound implements IncomingChatMessageListener {
             // a moment for the window, the window should not wait for storing. A late store changes no message's
             // place: each is stamped when it arrives, and what catching up from the archive also brings takes the
             // archive's place (MessageStore#placeAsArchived).
-            Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("welljabber-chat-inbound").start(this::storeWaiting);
+            Thread thread = Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("welljabber-chat-inbound")
+                    .unstarted(this::storeWaiting);
+            storer = thread;
+            thread.start();
         }
+    }
+
+    /** Takes no more messages; those already taken are still stored ({@link #awaitStored}). */
+    void close() {
+        closed = true;
+    }
+
+    /**
+     * Waits up to {@code patience} until every message taken so far is stored (and acknowledged); true if
+     * it is. At exit the database closes next: a batch cut off by that would be lost to history, though the
+     * server already counted it delivered.
+     */
+    boolean awaitStored(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (storing.get()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Thread current = storer;
+            if (current != null && current.isAlive()) {
+                current.join(Duration.ofNanos(left));
+            } else {
+                Thread.sleep(1); // the flag is up and its thread not yet named: it is about to start
+            }
+        }
+        return true;
     }
 
     /** Runs on one thread at a time: stores what waits, batch after batch, until nothing does. */
