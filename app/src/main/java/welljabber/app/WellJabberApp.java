@@ -366,10 +366,8 @@ public final class WellJabberApp extends Application {
             sessions.disconnectAll();
             sessions.awaitQuiet(Duration.ofSeconds(3));
         }
-        if (database != null) {
-            database.close();
-        }
-        sandbox.ifPresent(SandboxSession::close);
+        // Work still running in the background (an account saved, a draft, a message handed to the outbox)
+        // finishes before the database closes under it.
         if (background != null) {
             background.shutdown();
             try {
@@ -378,6 +376,10 @@ public final class WellJabberApp extends Application {
                 Thread.currentThread().interrupt();
             }
         }
+        if (database != null) {
+            database.close();
+        }
+        sandbox.ifPresent(SandboxSession::close);
     }
 
     /** The accounts' connections, for tests and benchmarks that time what happens on them. */
