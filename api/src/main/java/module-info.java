@@ -9,6 +9,7 @@ module welljabber.api {
     requires transitive smack.im;
     requires smack.xmlparser; // a stream cut off mid-element is reported as the parser's exception (ErrorSentences)
     requires transitive jxmpp.jid;
+    requires jxmpp.core; // an address that does not parse is explained in a sentence (ErrorSentences)
     requires transitive java.sql;
 
     exports welljabber.api.plugin;

@@ -32,6 +32,7 @@ import org.jivesoftware.smack.sasl.SASLError;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.sasl.packet.SaslNonza;
 import org.jivesoftware.smack.util.rce.RemoteConnectionEndpoint;
+import org.jxmpp.stringprep.XmppStringprepException;
 import org.jivesoftware.smack.util.rce.RemoteConnectionException;
 
 /**
@@ -331,6 +332,10 @@ public final class ErrorSentences {
         }
         if (t instanceof XMPPException.FailedNonzaException e && e.getCondition() != null) {
             return strong("condition", forCondition(e.getCondition(), locale));
+        }
+        // An address that does not parse: what a user typed, or one stored before addresses were checked.
+        if (t instanceof XmppStringprepException) {
+            return strong("condition", forCondition(StanzaError.Condition.jid_malformed, locale));
         }
         // Smack's own connection and login failures.
         if (t instanceof SmackException.SecurityRequiredByClientException) {

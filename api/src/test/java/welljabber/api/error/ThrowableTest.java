@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jxmpp.stringprep.XmppStringprepException;
 
 class ThrowableTest {
 
@@ -375,5 +376,13 @@ class ThrowableTest {
                 RemoteConnectionException.from(endpoint(1), new IOException("something odd"))));
         assertTrue(en(e).contains("could not connect to the server"), en(e));
         assertNotEquals(generic(EN), en(e));
+    }
+
+    @Test
+    void anAddressThatDoesNotParseIsExplainedAsOneInBothLanguages() {
+        XmppStringprepException bad = new XmppStringprepException("bad@@example.org", "the localpart is empty");
+        assertEquals(ErrorSentences.forCondition(StanzaError.Condition.jid_malformed, EN), en(bad));
+        assertEquals(ErrorSentences.forCondition(StanzaError.Condition.jid_malformed, ZH), zh(bad));
+        assertEquals(en(bad), en(new IOException("wrapped", bad)), "found under another failure too");
     }
 }

@@ -164,7 +164,7 @@ public final class ChatPlugin implements Plugin {
         this.searchIndex = new SearchIndex(context.storage(), store);
         this.indexer = new BackgroundIndexer(searchIndex, BackgroundIndexer.belowTheWindow());
         HistoryListener history = new HistoryFanOut(List.of(conversations, indexer));
-        this.outbox = new Outbox(store, history, context.sessions()::connection, clock, this::sendTyping);
+        this.outbox = new Outbox(store, history, context.sessions()::connection, clock, this::sendTyping, texts.locale());
         this.chatStates = new ChatStates(context.sessions()::connection);
         this.protocol = new ChatProtocol(store, history, conversations, conversations::isOnScreen, texts.locale(), clock);
         this.archive = new Archive(protocol, store, context.sessions()::connection, clock);

@@ -1,6 +1,7 @@
 package welljabber.plugin.chat.protocol;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 import welljabber.api.account.AccountId;
+import welljabber.api.error.ErrorSentences;
 import welljabber.plugin.chat.store.ConversationKey;
 import welljabber.plugin.chat.store.DeliveryState;
 import welljabber.plugin.chat.store.MessageStore;
@@ -63,10 +65,15 @@ public final class Outbox {
      * flight or here. Corrections are few; the set lives as long as the outbox.
      */
     private final Set<String> correctionsAcknowledged = ConcurrentHashMap.newKeySet();
+    private final Locale locale;
 
-    /** {@code chatStates} says whether our messages carry the "active" chat state (XEP-0085; the user may turn it off). */
+    /**
+     * {@code chatStates} says whether our messages carry the "active" chat state (XEP-0085; the user may turn it
+     * off); {@code locale} is the language of the reasons stored with failed messages.
+     */
     public Outbox(MessageStore store, HistoryListener listener, Function<AccountId, Optional<XMPPConnection>> connections,
-            Clock clock, BooleanSupplier chatStates) {
+            Clock clock, BooleanSupplier chatStates, Locale locale) {
+        this.locale = locale;
         this.store = store;
         this.corrections = store.ownCorrections();
         this.listener = listener;
@@ -196,7 +203,7 @@ public final class Outbox {
             stanza = stanza(message);
         } catch (XmppStringprepException badAddress) {
             // Addresses are checked before a conversation opens; a stored one that no longer parses fails visibly.
-            store.changeState(message.id(), DeliveryState.FAILED, Optional.of(badAddress.getLocalizedMessage()))
+            store.changeState(message.id(), DeliveryState.FAILED, Optional.of(ErrorSentences.forThrowable(badAddress, locale)))
                     .ifPresent(listener::changed);
             window.give();
             return true;

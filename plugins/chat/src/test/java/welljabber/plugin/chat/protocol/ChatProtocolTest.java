@@ -66,7 +66,7 @@ class ChatProtocolTest {
     private final AtomicReference<XMPPConnection> mine = new AtomicReference<>();
     private final ChatProtocol protocol = new ChatProtocol(store, history, history, Locale.ENGLISH, Clock.systemUTC());
     private final Outbox outbox = new Outbox(store, history,
-            account -> Optional.ofNullable(mine.get()).filter(XMPPConnection::isAuthenticated), Clock.systemUTC(), () -> true);
+            account -> Optional.ofNullable(mine.get()).filter(XMPPConnection::isAuthenticated), Clock.systemUTC(), () -> true, Locale.ENGLISH);
     private final ChatStates chatStates = new ChatStates(
             account -> Optional.ofNullable(mine.get()).filter(XMPPConnection::isAuthenticated));
 

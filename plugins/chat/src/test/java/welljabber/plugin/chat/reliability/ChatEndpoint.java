@@ -52,7 +52,7 @@ public final class ChatEndpoint implements AutoCloseable {
         this.protocol = new ChatProtocol(store, quiet, (key, state) -> { }, Locale.ENGLISH, Clock.systemUTC());
         this.outbox = new Outbox(store, quiet,
                 id -> connection.isAuthenticated() ? Optional.<XMPPConnection>of(connection) : Optional.empty(),
-                Clock.systemUTC(), () -> false);
+                Clock.systemUTC(), () -> false, Locale.ENGLISH);
         this.archive = new Archive(protocol, store,
                 id -> connection.isAuthenticated() ? Optional.<XMPPConnection>of(connection) : Optional.empty(), Clock.systemUTC());
         connection.setUseStreamManagement(true);
