@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.sm.StreamManagementException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 /**
@@ -65,38 +64,31 @@ final class AckWindow {
      */
     void send(Stanza stanza, Runnable acknowledged) throws SmackException.NotConnectedException, InterruptedException {
         String id = stanza.getStanzaId();
-        boolean awaited = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled() && id != null
-                && whenAcknowledged(tcp, id, acknowledged);
-        try {
-            connection.sendStanza(stanza);
-        } catch (SmackException.NotConnectedException | InterruptedException notSent) {
-            if (awaited) {
-                ((XMPPTCPConnection) connection).removeStanzaIdAcknowledgedListener(id);
-            }
-            give();
-            throw notSent;
-        }
-        if (!awaited) {
-            try {
-                acknowledged.run();
-            } finally {
-                give();
-            }
-        }
-    }
-
-    private boolean whenAcknowledged(XMPPTCPConnection tcp, String stanzaId, Runnable acknowledged) {
-        try {
-            tcp.addStanzaIdAcknowledgedListener(stanzaId, acked -> {
+        StanzaAcks acks = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled() && id != null ? StanzaAcks.of(tcp) : null;
+        if (acks != null) {
+            acks.await(id, () -> {
                 try {
                     acknowledged.run();
                 } finally {
                     give();
                 }
             });
-            return true;
-        } catch (StreamManagementException.StreamManagementNotEnabledException raced) {
-            return false;
+        }
+        try {
+            connection.sendStanza(stanza);
+        } catch (SmackException.NotConnectedException | InterruptedException notSent) {
+            if (acks != null) {
+                acks.forget(id);
+            }
+            give();
+            throw notSent;
+        }
+        if (acks == null) {
+            try {
+                acknowledged.run();
+            } finally {
+                give();
+            }
         }
     }
 }

@@ -130,6 +130,33 @@ class ChatProtocolTest {
     }
 
     @Test
+    void aConnectionThatSentMessagesIsNotKeptInMemoryOnceClosedAndLetGo(XmppTestClients clients) throws Exception {
+        // Not tracked by the test's clients, which would keep it for closing.
+        XMPPTCPConnection me = new XMPPTCPConnection(clients.configBuilder("me", "secret").build());
+        protocol.attach(ACCOUNT, me);
+        me.connect().login();
+        mine.set(me);
+        List<StoredMessage> sent = IntStream.range(0, 20)
+                .mapToObj(i -> outbox.submit(with("alice"), Optional.empty(), "kept? " + i)).toList();
+        for (StoredMessage message : sent) {
+            // Sent means the server acknowledged it: whatever waited for that has run.
+            Poll.until(WAIT, () -> stored(message.id()).state() != DeliveryState.QUEUED
+                    && stored(message.id()).state() != DeliveryState.SENDING, () -> "message " + message.id() + " not sent");
+        }
+
+        protocol.detach(me);
+        mine.set(null);
+        me.disconnect();
+        java.lang.ref.WeakReference<XMPPTCPConnection> closed = new java.lang.ref.WeakReference<>(me);
+        me = null;
+
+        Poll.until(WAIT, () -> {
+            System.gc();
+            return closed.get() == null;
+        }, () -> "the closed connection is still in memory");
+    }
+
+    @Test
     void aliceMessageIsInHistoryBeforeHerReceiptLeavesAndOnlyOnceWhenSheSendsItAgain(XmppTestClients clients)
             throws Exception {
         me(clients);
