@@ -77,8 +77,13 @@ final class AckWindow {
         try {
             connection.sendStanza(stanza);
         } catch (SmackException.NotConnectedException | InterruptedException notSent) {
-            if (acks != null) {
-                acks.forget(id);
+            if (acks != null && !acks.forget(id)) {
+                // Acknowledged already, room given back: the stanza went out, and only Smack's request for an
+                // acknowledgement after it failed. Reported as not sent, it would be sent a second time.
+                if (notSent instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
             }
             give();
             throw notSent;

@@ -1,7 +1,9 @@
 package welljabber.plugin.chat.protocol;
 
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,8 +23,14 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  * sends what the server had not acknowledged again, in the new session, and the acknowledgement comes then.
  */
 final class StanzaAcks implements StanzaListener {
-    /** Weak keys: a connection let go of takes its acknowledgements with it. */
-    private static final Map<XMPPTCPConnection, StanzaAcks> BY_CONNECTION = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final System.Logger LOG = System.getLogger(StanzaAcks.class.getName());
+    /**
+     * Weak keys and weak values: the connection's own listener list keeps its acknowledgements alive, and
+     * they refer back to it (a task gives room back to a window on that connection), so a strong value here
+     * would keep a connection let go of for good while any of its stanzas was never acknowledged.
+     */
+    private static final Map<XMPPTCPConnection, WeakReference<StanzaAcks>> BY_CONNECTION =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Map<String, Runnable> awaited = new ConcurrentHashMap<>();
 
@@ -30,11 +38,15 @@ final class StanzaAcks implements StanzaListener {
     }
 
     static StanzaAcks of(XMPPTCPConnection connection) {
-        return BY_CONNECTION.computeIfAbsent(connection, added -> {
-            StanzaAcks acks = new StanzaAcks();
-            added.addStanzaAcknowledgedListener(acks);
+        synchronized (BY_CONNECTION) {
+            StanzaAcks acks = Optional.ofNullable(BY_CONNECTION.get(connection)).map(WeakReference::get).orElse(null);
+            if (acks == null) {
+                acks = new StanzaAcks();
+                connection.addStanzaAcknowledgedListener(acks);
+                BY_CONNECTION.put(connection, new WeakReference<>(acks));
+            }
             return acks;
-        });
+        }
     }
 
     /** Runs {@code acknowledged} once the stanza with this id is acknowledged; at most once. */
@@ -42,17 +54,29 @@ final class StanzaAcks implements StanzaListener {
         awaited.put(stanzaId, acknowledged);
     }
 
-    /** The stanza was not sent after all. */
-    void forget(String stanzaId) {
-        awaited.remove(stanzaId);
+    /** The stanza was not sent after all; false when its acknowledgement came first (it was sent). */
+    boolean forget(String stanzaId) {
+        return awaited.remove(stanzaId) != null;
+    }
+
+    /** How many stanzas wait for their acknowledgement. */
+    int awaiting() {
+        return awaited.size();
     }
 
     @Override
     public void processStanza(Stanza stanza) {
         String id = stanza.getStanzaId();
         Runnable acknowledged = id == null ? null : awaited.remove(id);
-        if (acknowledged != null) {
+        if (acknowledged == null) {
+            return;
+        }
+        try {
             acknowledged.run();
+        } catch (RuntimeException failed) {
+            // Smack hands us a whole acknowledged batch in one loop, which an exception would end: the tasks of
+            // the stanzas after this one would never run, and their windows never get their room back.
+            LOG.log(System.Logger.Level.ERROR, "What waited for the acknowledgement of stanza " + id + " failed", failed);
         }
     }
 }

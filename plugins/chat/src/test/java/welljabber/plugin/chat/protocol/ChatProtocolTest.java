@@ -131,11 +131,7 @@ class ChatProtocolTest {
 
     @Test
     void aConnectionThatSentMessagesIsNotKeptInMemoryOnceClosedAndLetGo(XmppTestClients clients) throws Exception {
-        // Not tracked by the test's clients, which would keep it for closing.
-        XMPPTCPConnection me = new XMPPTCPConnection(clients.configBuilder("me", "secret").build());
-        protocol.attach(ACCOUNT, me);
-        me.connect().login();
-        mine.set(me);
+        XMPPTCPConnection me = untracked(clients);
         List<StoredMessage> sent = IntStream.range(0, 20)
                 .mapToObj(i -> outbox.submit(with("alice"), Optional.empty(), "kept? " + i)).toList();
         for (StoredMessage message : sent) {
@@ -143,13 +139,44 @@ class ChatProtocolTest {
             Poll.until(WAIT, () -> stored(message.id()).state() != DeliveryState.QUEUED
                     && stored(message.id()).state() != DeliveryState.SENDING, () -> "message " + message.id() + " not sent");
         }
-
-        protocol.detach(me);
-        mine.set(null);
         me.disconnect();
-        java.lang.ref.WeakReference<XMPPTCPConnection> closed = new java.lang.ref.WeakReference<>(me);
+        java.lang.ref.WeakReference<XMPPTCPConnection> closed = letGo(me);
         me = null;
+        assertCollected(closed);
+    }
 
+    @Test
+    void aConnectionCutOffWhileTheServerHadNotAcknowledgedAllIsNotKeptInMemoryEither(XmppTestClients clients)
+            throws Exception {
+        XMPPTCPConnection me = untracked(clients);
+        IntStream.range(0, 300).forEach(i -> outbox.submit(with("alice"), Optional.empty(), "cut off? " + i));
+        AtomicReference<XMPPTCPConnection> cut = new AtomicReference<>(me); // cleared below: a lambda's copy would stay
+        Poll.until(WAIT, () -> StanzaAcks.of(cut.get()).awaiting() > 0, "nothing went out");
+        me.instantShutdown(); // no goodbye: what the server had not acknowledged never will be on this connection
+        assertTrue(StanzaAcks.of(me).awaiting() > 0, "the server had acknowledged everything: the test cut the connection too late");
+        cut.set(null);
+        java.lang.ref.WeakReference<XMPPTCPConnection> closed = letGo(me);
+        me = null;
+        assertCollected(closed);
+    }
+
+    /** Me, logged in, not tracked by the test's clients (which would keep it for closing). */
+    private XMPPTCPConnection untracked(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = new XMPPTCPConnection(clients.configBuilder("me", "secret").build());
+        protocol.attach(ACCOUNT, me);
+        me.connect().login();
+        mine.set(me);
+        return me;
+    }
+
+    /** Lets go of {@code closed} as the shell does; the caller drops its own reference next. */
+    private java.lang.ref.WeakReference<XMPPTCPConnection> letGo(XMPPTCPConnection closed) {
+        protocol.detach(closed);
+        mine.set(null);
+        return new java.lang.ref.WeakReference<>(closed);
+    }
+
+    private static void assertCollected(java.lang.ref.WeakReference<XMPPTCPConnection> closed) throws InterruptedException {
         Poll.until(WAIT, () -> {
             System.gc();
             return closed.get() == null;
