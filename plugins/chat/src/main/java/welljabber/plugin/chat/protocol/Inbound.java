@@ -50,8 +50,8 @@ final class Inbound implements IncomingChatMessageListener {
     private final AtomicBoolean storing = new AtomicBoolean();
     /** The thread storing now, or the last one: {@link #awaitStored} waits for it. */
     private volatile Thread storer;
-    /** Let go of ({@link #close}): what arrives from now on is not ours to store. */
-    private volatile boolean closed;
+    /** Let go of ({@link #close}): what arrives from now on is not ours to store. Guarded by this. */
+    private boolean closed;
     /** Receipts that found the connection down; sent when the next session starts. */
     private final ConcurrentLinkedQueue<Message> heldReceipts = new ConcurrentLinkedQueue<>();
     private final AtomicInteger heldCount = new AtomicInteger();
@@ -77,29 +77,31 @@ final class Inbound implements IncomingChatMessageListener {
 
     @Override
     public void newIncomingMessage(EntityBareJid from, Message message, Chat chat) {
-        if (closed) {
-            // Smack was already calling us as we let go; a moment later it would have called nobody. Not
-            // acknowledged, so its sender does not see it delivered; a server with an archive brings it back at
-            // the next start's catch-up.
-            LOG.log(System.Logger.Level.INFO, "A message arrived as chat let go of the connection; it is not stored now");
-            return;
-        }
-        waiting.add(new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString),
-                arrivals.now()));
-        if (storing.compareAndSet(false, true)) {
-            // Below the window's threads (a virtual thread cannot be given a priority): in a burst, storing can wait
-            // a moment for the window, the window should not wait for storing. A late store changes no message's
-            // place: each is stamped when it arrives, and what catching up from the archive also brings takes the
-            // archive's place (MessageStore#placeAsArchived).
-            Thread thread = Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("welljabber-chat-inbound")
-                    .unstarted(this::storeWaiting);
-            storer = thread;
-            thread.start();
+        Arrival arrival = new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString),
+                arrivals.now());
+        // One step with close(): a message is either taken (and awaitStored waits for it) or not ours.
+        synchronized (this) {
+            if (closed) {
+                // Smack was already calling us as we let go; a moment later it would have called nobody. Not
+                // acknowledged, so its sender does not see it delivered; a server with an archive brings it back at
+                // the next start's catch-up.
+                LOG.log(System.Logger.Level.INFO, "A message arrived as chat let go of the connection; it is not stored now");
+                return;
+            }
+            waiting.add(arrival);
+            if (storing.compareAndSet(false, true)) {
+                // Below the window's threads (a virtual thread cannot be given a priority): in a burst, storing can
+                // wait a moment for the window, the window should not wait for storing. A late store changes no
+                // message's place: each is stamped when it arrives, and what catching up from the archive also
+                // brings takes the archive's place (MessageStore#placeAsArchived).
+                storer = Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("welljabber-chat-inbound")
+                        .start(this::storeWaiting);
+            }
         }
     }
 
     /** Takes no more messages; those already taken are still stored ({@link #awaitStored}). */
-    void close() {
+    synchronized void close() {
         closed = true;
     }
 
@@ -110,7 +112,8 @@ final class Inbound implements IncomingChatMessageListener {
      */
     boolean awaitStored(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (storing.get()) {
+        // Waiting messages with the flag down: the storing thread is between dropping the flag and seeing them.
+        while (storing.get() || !waiting.isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -119,7 +122,7 @@ final class Inbound implements IncomingChatMessageListener {
             if (current != null && current.isAlive()) {
                 current.join(Duration.ofNanos(left));
             } else {
-                Thread.sleep(1); // the flag is up and its thread not yet named: it is about to start
+                Thread.sleep(1);
             }
         }
         return true;
