@@ -333,9 +333,10 @@ public final class ErrorSentences {
         if (t instanceof XMPPException.FailedNonzaException e && e.getCondition() != null) {
             return strong("condition", forCondition(e.getCondition(), locale));
         }
-        // An address that does not parse: what a user typed, or one stored before addresses were checked.
+        // An address that does not parse: what a user typed, or one stored before addresses were checked. Weak:
+        // inside a failure that has a better explanation (a server's answer that did not parse), that one wins.
         if (t instanceof XmppStringprepException) {
-            return strong("condition", forCondition(StanzaError.Condition.jid_malformed, locale));
+            return new Explanation(WEAK, "condition.jid_malformed", forCondition(StanzaError.Condition.jid_malformed, locale));
         }
         // Smack's own connection and login failures.
         if (t instanceof SmackException.SecurityRequiredByClientException) {
