@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -28,8 +29,8 @@ final class FxQueue {
      */
     private static final long BATCH_INTERVAL_NANOS = 100_000_000;
     /**
-     * After a batch of at least {@link #BURST_TASKS} tasks (a burst: a conversation of people typing never
-     * brings that many in a tenth of a second) the next waits this long. The list's work per batch hardly
+     * With at least {@link #BURST_TASKS} tasks waiting (a burst: a conversation of people typing never brings
+     * that many in a tenth of a second) a batch waits this long after the one before. The list's work per batch hardly
      * depends on how many messages it carries (it lays out the rows on screen either way), so fewer, larger
      * batches cut the FX thread's share of a burst by close to half (10,000 messages, FX CPU per burst, medians
      * of bench sets: 374–444 ms with every batch a tenth apart, 241–249 ms with this) while what the user does
@@ -39,19 +40,21 @@ final class FxQueue {
     private static final int BURST_TASKS = 50;
 
     private final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
+    /** How many tasks {@link #work} holds (its size() walks the whole queue). */
+    private final AtomicInteger waiting = new AtomicInteger();
     /** Whether the timer runs (or is being started): set by whoever queues work first, cleared when it is done. */
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** FX thread only. */
     private final List<Runnable> endOfBatch = new ArrayList<>();
     private final AnimationTimer pulses = new AnimationTimer() {
         private long lastBatch = Long.MIN_VALUE / 2;
-        private long interval = BATCH_INTERVAL_NANOS;
 
         @Override
         public void handle(long now) {
+            long interval = waiting.get() >= BURST_TASKS ? BURST_INTERVAL_NANOS : BATCH_INTERVAL_NANOS;
             if (now - lastBatch >= interval) {
                 lastBatch = now;
-                interval = drain() >= BURST_TASKS ? BURST_INTERVAL_NANOS : BATCH_INTERVAL_NANOS;
+                drain();
             }
         }
     };
@@ -59,6 +62,7 @@ final class FxQueue {
     /** Any thread. */
     void run(Runnable task) {
         work.add(task);
+        waiting.incrementAndGet();
         wake();
     }
 
@@ -74,14 +78,12 @@ final class FxQueue {
         }
     }
 
-    /** Runs a batch; returns how many tasks it ran. */
-    private int drain() {
+    private void drain() {
         long until = System.nanoTime() + BATCH_NANOS;
-        int ran = 0;
         Runnable task;
         try {
             while ((task = work.poll()) != null) {
-                ran++;
+                waiting.decrementAndGet();
                 task.run();
                 if (System.nanoTime() > until) {
                     break;
@@ -100,6 +102,5 @@ final class FxQueue {
                 pulses.start();
             }
         }
-        return ran;
     }
 }
