@@ -32,9 +32,9 @@ final class FxQueue {
      * With at least {@link #BURST_TASKS} tasks waiting (a burst: a conversation of people typing never brings
      * that many in a tenth of a second) a batch waits this long after the one before. The list's work per batch hardly
      * depends on how many messages it carries (it lays out the rows on screen either way), so fewer, larger
-     * batches cut the FX thread's share of a burst by close to half (10,000 messages, FX CPU per burst, medians
-     * of bench sets: 374–444 ms with every batch a tenth apart, 241–249 ms with this) while what the user does
-     * between bursts still shows within a tenth of a second.
+     * batches cut the FX thread's share of a burst by a quarter to a half (10,000 messages; BENCHMARKS.md, Chat,
+     * session of 2026-11-29 18:27 UTC) while what the user does between bursts still shows within a tenth of a
+     * second.
      */
     private static final long BURST_INTERVAL_NANOS = 200_000_000;
     private static final int BURST_TASKS = 50;
