@@ -3,9 +3,7 @@ package welljabber.plugin.chat.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,17 +15,13 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
-import welljabber.api.account.AccountId;
-import welljabber.plugin.chat.store.ConversationKey;
-import welljabber.plugin.chat.store.MessageStore;
 import welljabber.testsupport.Poll;
 import welljabber.testsupport.WithProsody;
 import welljabber.testsupport.XmppTestClients;
-import welljabber.testsupport.storage.H2TestStorage;
 
 /**
  * The receipts of a burst against a real Prosody of its own: after another test's thousands of messages,
@@ -35,33 +29,13 @@ import welljabber.testsupport.storage.H2TestStorage;
  */
 @WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
 class ReceiptWindowTest {
-    private static final AccountId ACCOUNT = new AccountId("me-account");
-
-    private final H2TestStorage storage = H2TestStorage.inMemory();
-    private final MessageStore store = new MessageStore(storage);
-    private final RecordingListener history = new RecordingListener();
-    private final ChatProtocol protocol = new ChatProtocol(store, history, history, Locale.ENGLISH, Clock.systemUTC());
-
-    ReceiptWindowTest() {
-        store.migrate();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        protocol.detachAll();
-        storage.close();
-    }
-
-    private static ConversationKey with(String user) {
-        return new ConversationKey(ACCOUNT, JidCreate.bareFromOrThrowUnchecked(user + "@localhost"));
-    }
+    @AutoClose
+    private final HistoryOnTestStore chat = new HistoryOnTestStore();
 
     @Test
     void aBurstOfThousandsIsAllAcknowledgedWithAFewHundredReceiptsAtMostAwaitingTheServer(XmppTestClients clients)
             throws Exception {
-        XMPPTCPConnection me = clients.connection("me", "secret");
-        protocol.attach(ACCOUNT, me);
-        me.connect().login();
+        XMPPTCPConnection me = chat.me(clients);
         assertTrue(me.isSmEnabled(), "the test needs stream management, as the shell's connections have");
         // Receipts written to the server and not yet acknowledged by it, as seen from outside the plugin.
         AtomicInteger unacknowledged = new AtomicInteger();
@@ -73,10 +47,7 @@ class ReceiptWindowTest {
                 unacknowledged.decrementAndGet();
             }
         });
-        // Alice floods without stream management: Smack's own would risk the hang this test is about on her side.
-        XMPPTCPConnection alice = clients.connection("alice", "secret");
-        alice.setUseStreamManagement(false);
-        alice.connect().login();
+        XMPPTCPConnection alice = HistoryOnTestStore.floodingAlice(clients);
         Set<String> receipts = ConcurrentHashMap.newKeySet();
         DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, stanza) -> receipts.add(id));
         int count = 3_000;
@@ -86,7 +57,7 @@ class ReceiptWindowTest {
         }
 
         Poll.until(Duration.ofSeconds(60), () -> receipts.size() == count, () -> "alice has " + receipts.size() + " of " + count + " receipts");
-        assertEquals(count, store.newest(with("alice"), count + 10).size(), "all stored, once");
+        assertEquals(count, chat.store.newest(HistoryOnTestStore.with("alice"), count + 10).size(), "all stored, once");
         assertTrue(most.get() <= AckWindow.FOR_RECEIPTS + 20, "receipts awaiting the server's acknowledgement at most: " + most.get());
     }
 
