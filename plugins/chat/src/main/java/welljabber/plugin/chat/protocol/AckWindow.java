@@ -29,9 +29,13 @@ final class AckWindow {
     private final XMPPConnection connection;
     private final int size;
     private final Semaphore room;
+    /** Null for a connection that is not TCP: only that one has stream management. */
+    private final StanzaAcks acks;
 
     AckWindow(XMPPConnection connection, int size) {
         this.connection = connection;
+        // Looked up once per window, not per stanza: the lookup takes a process-wide lock.
+        this.acks = connection instanceof XMPPTCPConnection tcp ? StanzaAcks.of(tcp) : null;
         this.size = size;
         this.room = new Semaphore(size);
     }
@@ -64,7 +68,7 @@ final class AckWindow {
      */
     void send(Stanza stanza, Runnable acknowledged) throws SmackException.NotConnectedException, InterruptedException {
         String id = stanza.getStanzaId();
-        StanzaAcks acks = connection instanceof XMPPTCPConnection tcp && tcp.isSmEnabled() && id != null ? StanzaAcks.of(tcp) : null;
+        StanzaAcks acks = this.acks != null && ((XMPPTCPConnection) connection).isSmEnabled() && id != null ? this.acks : null;
         if (acks != null) {
             acks.await(id, () -> {
                 try {
