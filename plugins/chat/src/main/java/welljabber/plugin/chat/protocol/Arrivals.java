@@ -80,19 +80,13 @@ final class Arrivals {
     }
 
     /**
+     * Stores a message that reached us at {@code arrived} and is stored only now: a message that came live
+     * carries that time, not the time a busy storing thread got to it.
+     *
      * @param peer     the contact's bare address (the sender, or for our own copies the recipient)
      * @param outgoing whether we sent it from another client
      * @param resource the contact's resource, or empty
      * @return what became of it
-     */
-    Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource) {
-        return take(message, peer, outgoing, resource, clock.instant());
-    }
-
-    /**
-     * {@link #take(Message, BareJid, boolean, Optional)} for a message that reached us at {@code arrived}
-     * and is stored only now: a message that came live carries that time, not the time a busy storing
-     * thread got to it.
      */
     Taken take(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant arrived) {
         return take(message, peer, outgoing, resource, sentAt(message, arrived), ownArchiveId(message), store::insertWire);

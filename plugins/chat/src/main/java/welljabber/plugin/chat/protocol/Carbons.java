@@ -14,10 +14,10 @@ import org.jxmpp.jid.Jid;
  * forge a message "from us" this way. No receipt: the client that got the message sends it.
  */
 final class Carbons implements CarbonCopyReceivedListener {
-    private final Arrivals arrivals;
+    private final Inbound inbound;
 
-    Carbons(Arrivals arrivals) {
-        this.arrivals = arrivals;
+    Carbons(Inbound inbound) {
+        this.inbound = inbound;
     }
 
     @Override
@@ -30,6 +30,6 @@ final class Carbons implements CarbonCopyReceivedListener {
         if (contact == null || contact.asEntityBareJidIfPossible() == null) {
             return;
         }
-        arrivals.take(copy, contact.asBareJid(), outgoing, Optional.ofNullable(contact.getResourceOrNull()).map(Object::toString));
+        inbound.takeCopy(copy, contact.asBareJid(), outgoing, Optional.ofNullable(contact.getResourceOrNull()).map(Object::toString));
     }
 }

@@ -61,7 +61,7 @@ public final class ChatProtocol {
         }
         Arrivals arrivals = arrivals(account, connection);
         Inbound inbound = new Inbound(connection, store, arrivals, listener);
-        Attachment attachment = new Attachment(inbound, new Carbons(arrivals),
+        Attachment attachment = new Attachment(inbound, new Carbons(inbound),
                 new Answers(account, store, listener, locale), new ConnectionListener() {
                     @Override
                     public void authenticated(XMPPConnection authenticated, boolean resumed) {

@@ -19,6 +19,7 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 
 import welljabber.plugin.chat.store.MessageStore;
@@ -27,7 +28,9 @@ import welljabber.plugin.chat.store.MessageStore;
  * A contact's message, from Smack's ChatManager (which already keeps to chat and normal messages with
  * a body from a full address, in order, on one thread): stored first, then acknowledged with a receipt
  * (XEP-0184). If storing fails no receipt goes out, so the sender's client still shows the message as
- * not delivered rather than us claiming a message we do not have.
+ * not delivered rather than us claiming a message we do not have. Copies of what our other clients sent
+ * or received (carbons, {@link Carbons}) are stored the same way, without a receipt: the client that got
+ * the message sends it.
  *
  * <p>Messages that arrive while earlier ones are being stored wait, and are then stored together, in
  * order, in one transaction; they are shown and acknowledged once it is committed. In a burst that is
@@ -62,8 +65,12 @@ final class Inbound implements IncomingChatMessageListener {
      */
     private volatile AckWindow receipts;
 
-    /** {@code arrived}: when Smack handed it over; it is stored later, perhaps a burst later. */
-    private record Arrival(Message message, EntityBareJid from, Optional<String> resource, Instant arrived) {
+    /**
+     * {@code peer}: the contact (for a copy of our own message, its recipient); {@code arrived}: when Smack
+     * handed it over, it is stored later, perhaps a burst later; {@code answered}: whether a receipt goes back.
+     */
+    private record Arrival(Message message, BareJid peer, boolean outgoing, Optional<String> resource, Instant arrived,
+            boolean answered) {
     }
 
     /** {@code arrivals} decides how a message is stored; {@code listener} hears of it once committed. */
@@ -77,8 +84,20 @@ final class Inbound implements IncomingChatMessageListener {
 
     @Override
     public void newIncomingMessage(EntityBareJid from, Message message, Chat chat) {
-        Arrival arrival = new Arrival(message, from, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString),
-                arrivals.now());
+        take(new Arrival(message, from, false, Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString),
+                arrivals.now(), true));
+    }
+
+    /**
+     * A copy of a message one of our other clients sent ({@code outgoing}) or received, with {@code peer}; stored
+     * in turn with the rest, never answered. Through here, not stored on Smack's thread, so that letting go
+     * ({@link #close}, {@link #awaitStored}) covers copies too: at exit one could be stored after the database closed.
+     */
+    void takeCopy(Message copy, BareJid peer, boolean outgoing, Optional<String> resource) {
+        take(new Arrival(copy, peer, outgoing, resource, arrivals.now(), false));
+    }
+
+    private void take(Arrival arrival) {
         // One step with close(): a message is either taken (and awaitStored waits for it) or not ours.
         synchronized (this) {
             if (closed) {
@@ -155,7 +174,7 @@ final class Inbound implements IncomingChatMessageListener {
             // A duplicate counts as stored and is acknowledged again: its sender resends because our receipt was lost.
             taken = store.inOneTransaction(inBatch -> {
                 Arrivals batchArrivals = arrivals.storingInto(inBatch, news);
-                return batch.stream().map(a -> batchArrivals.take(a.message(), a.from(), false, a.resource(), a.arrived())).toList();
+                return batch.stream().map(a -> batchArrivals.take(a.message(), a.peer(), a.outgoing(), a.resource(), a.arrived())).toList();
             });
         } catch (RuntimeException notCommitted) {
             news.forget();
@@ -170,7 +189,7 @@ final class Inbound implements IncomingChatMessageListener {
             LOG.log(System.Logger.Level.ERROR, batch.size() + " stored messages could not be shown; they are in history", notShown);
         }
         for (int i = 0; i < batch.size(); i++) {
-            if (taken.get(i).inHistory()) {
+            if (batch.get(i).answered() && taken.get(i).inHistory()) {
                 try {
                     acknowledge(batch.get(i).message());
                 } catch (RuntimeException notAcknowledged) {

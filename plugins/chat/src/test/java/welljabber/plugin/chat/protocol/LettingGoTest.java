@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.junit.jupiter.api.AutoClose;
@@ -17,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
 import welljabber.plugin.chat.store.ConversationKey;
+import welljabber.plugin.chat.store.StoredMessage;
+import welljabber.sandbox.LoopbackConnections;
+import welljabber.sandbox.ProsodyServer;
 import welljabber.testsupport.Poll;
 import welljabber.testsupport.WithProsody;
 import welljabber.testsupport.XmppTestClients;
@@ -26,9 +33,11 @@ import welljabber.testsupport.XmppTestClients;
  * plugins stop, so whatever chat had taken must be stored by then. A server of its own, as the burst
  * would make a shared one slow for the tests after it.
  */
-@WithProsody(accounts = {"me:secret", "alice:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
+@WithProsody(accounts = {"me:secret", "alice:secret", "bob:secret"}, muc = false, setup = MeAndAliceAreContacts.class)
 class LettingGoTest {
     private static final ConversationKey WITH_ALICE = HistoryOnTestStore.with("alice");
+    /** Not alice: her burst goes on after the first test lets go, and the server keeps the rest for "me". */
+    private static final ConversationKey WITH_BOB = HistoryOnTestStore.with("bob");
 
     @AutoClose
     private final HistoryOnTestStore chat = new HistoryOnTestStore();
@@ -62,5 +71,53 @@ class LettingGoTest {
         assertEquals(stored, chat.store.newest(WITH_ALICE, count + 10).size(), "stored after chat had let go");
         Poll.until(Duration.ofSeconds(20), () -> receipts.size() == stored,
                 () -> "alice has " + receipts.size() + " receipts for " + stored + " stored messages");
+    }
+
+    @Test
+    void copiesOfWhatOurOtherClientSentAreStoredBeforeChatLetsGoAndNoneAfter(XmppTestClients clients, ProsodyServer server)
+            throws Exception {
+        XMPPTCPConnection me = chat.me(clients);
+        XMPPTCPConnection phone = clients.connection(LoopbackConnections.builder(server, "me", "secret", "phone").build());
+        phone.setUseStreamManagement(false); // flooding, as alice does above
+        phone.connect().login();
+        clients.login("bob");
+        Poll.until(Duration.ofSeconds(20), () -> CarbonManager.getInstanceFor(me).getCarbonsEnabled(), "carbons were not enabled");
+        // Smack hands each copy to chat's listener, then to this one (in the order they were added), on one thread.
+        AtomicInteger handedToChat = new AtomicInteger();
+        CarbonManager.getInstanceFor(me).addCarbonCopyReceivedListener((direction, copy, wrapper) -> handedToChat.incrementAndGet());
+        chat.history.hold(); // storing stops after its first batch: the copies that come meanwhile wait to be stored
+        int count = 3_000;
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    phone.sendStanza(StanzaBuilder.buildMessage("phone-" + i).to(JidCreate.entityBareFrom("bob@localhost"))
+                            .ofType(Message.Type.chat).setBody("from my phone " + i).build());
+                }
+            } catch (Exception stopped) {
+                // the test is over or the connection went
+            }
+        });
+        Poll.until(Duration.ofSeconds(60), () -> handedToChat.get() >= 1_000, () -> handedToChat.get() + " copies came so far");
+
+        int taken = handedToChat.get();
+        AtomicBoolean allStored = new AtomicBoolean();
+        Thread lettingGo = Thread.ofVirtual().start(() -> {
+            try {
+                allStored.set(chat.protocol.detachAll(Duration.ofSeconds(30)));
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        chat.history.release();
+        lettingGo.join(Duration.ofSeconds(40));
+
+        int stored = chat.store.newest(WITH_BOB, count + 10).size();
+        assertTrue(allStored.get(), "storing had not finished within 30 s");
+        assertTrue(stored >= taken, taken + " copies had come before chat let go, " + stored + " were stored when it returned");
+        assertTrue(stored < count, "chat let go after the copies had all come, not while they came: the test needs to stop it earlier");
+        Thread.sleep(1_000);
+        assertEquals(stored, chat.store.newest(WITH_BOB, count + 10).size(), "copies stored after chat had let go");
+        assertEquals(List.of(), chat.store.newest(WITH_BOB, count + 10).stream().filter(m -> !m.outgoing()).toList(),
+                "copies of our own messages stored as the contact's");
     }
 }

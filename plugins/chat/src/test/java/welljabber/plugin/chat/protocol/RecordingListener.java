@@ -16,10 +16,30 @@ final class RecordingListener implements HistoryListener, PeerStates {
     private final List<PeerState> peerStates = new ArrayList<>();
     private final List<StoredMessage> added = new ArrayList<>();
     private final List<StoredMessage> changed = new ArrayList<>();
+    /** While held, whoever tells of an added message waits (a test holding history's storing thread). */
+    private boolean holding;
 
     @Override
     public synchronized void added(StoredMessage message) {
+        while (holding) {
+            try {
+                wait();
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         added.add(message);
+    }
+
+    /** From now on, news of an added message waits until {@link #release}. */
+    synchronized void hold() {
+        holding = true;
+    }
+
+    synchronized void release() {
+        holding = false;
+        notifyAll();
     }
 
     @Override
