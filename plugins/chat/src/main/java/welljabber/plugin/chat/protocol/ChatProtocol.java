@@ -25,6 +25,8 @@ import welljabber.plugin.chat.store.MessageStore;
  */
 public final class ChatProtocol {
     private static final System.Logger LOG = System.getLogger(ChatProtocol.class.getName());
+    /** The longest one batch's transaction may still take once storing gave up (it holds at most 250 messages). */
+    static final Duration LAST_TRANSACTION = Duration.ofSeconds(10);
 
     private final MessageStore store;
     private final HistoryListener listener;
@@ -132,7 +134,9 @@ public final class ChatProtocol {
 
     /**
      * Lets go of every connection, then waits up to {@code patience} for the messages that had already
-     * arrived to be stored and acknowledged: at exit the database closes next. True when all were.
+     * arrived to be stored and acknowledged: at exit the database closes next. What is not stored by then
+     * stays unstored and unanswered, and no storing is under way when this returns (up to
+     * {@link #LAST_TRANSACTION} more for one that is). True when all were stored.
      */
     public boolean detachAll(Duration patience) throws InterruptedException {
         List<Inbound> storing;
@@ -143,7 +147,13 @@ public final class ChatProtocol {
         long deadline = System.nanoTime() + patience.toNanos();
         boolean all = true;
         for (Inbound inbound : storing) {
-            all &= inbound.awaitStored(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (!inbound.awaitStored(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                all = false;
+                if (!inbound.abandon(LAST_TRANSACTION)) {
+                    LOG.log(System.Logger.Level.ERROR, "Storing messages did not end within {0}; the database may close under it",
+                            LAST_TRANSACTION);
+                }
+            }
         }
         return all;
     }

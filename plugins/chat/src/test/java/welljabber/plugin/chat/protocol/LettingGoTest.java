@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jivesoftware.smack.chat2.ChatManager;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -119,5 +120,44 @@ class LettingGoTest {
         assertEquals(stored, chat.store.newest(WITH_BOB, count + 10).size(), "copies stored after chat had let go");
         assertEquals(List.of(), chat.store.newest(WITH_BOB, count + 10).stream().filter(m -> !m.outgoing()).toList(),
                 "copies of our own messages stored as the contact's");
+    }
+
+    @Test
+    void whenStoringTakesLongerThanChatMayWaitItStopsBetweenBatchesSoTheDatabaseCanClose(XmppTestClients clients)
+            throws Exception {
+        XMPPTCPConnection me = chat.me(clients);
+        XMPPTCPConnection alice = HistoryOnTestStore.floodingAlice(clients);
+        // Smack hands each message to chat's listener, then to this one, on one thread.
+        AtomicInteger handedToChat = new AtomicInteger();
+        ChatManager.getInstanceFor(me).addIncomingListener((from, message, conversation) -> handedToChat.incrementAndGet());
+        chat.history.hold(); // storing stops after its first batch, as a slow disk would
+        int count = 3_000;
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    alice.sendStanza(StanzaBuilder.buildMessage("slow-" + i).to(JidCreate.entityBareFrom("me@localhost"))
+                            .ofType(Message.Type.chat).setBody("slow " + i).build());
+                }
+            } catch (Exception stopped) {
+                // the test is over or the connection went
+            }
+        });
+        Poll.until(Duration.ofSeconds(60), () -> handedToChat.get() >= 500, () -> handedToChat.get() + " messages came so far");
+
+        AtomicBoolean allStored = new AtomicBoolean(true);
+        Thread lettingGo = Thread.ofVirtual().start(() -> {
+            try {
+                allStored.set(chat.protocol.detachAll(Duration.ofMillis(300)));
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        lettingGo.join(Duration.ofSeconds(20));
+        chat.history.release(); // the storing thread goes on: it must find that chat gave up, and store nothing more
+
+        assertTrue(!lettingGo.isAlive() && !allStored.get(), "chat said it had stored everything, or did not return");
+        int stored = chat.store.newest(WITH_ALICE, count + 10).size();
+        Thread.sleep(1_000);
+        assertEquals(stored, chat.store.newest(WITH_ALICE, count + 10).size(), "stored after chat had given up: the database may be closed");
     }
 }

@@ -1,6 +1,7 @@
 package welljabber.plugin.chat.reliability;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -95,9 +96,14 @@ public final class ChatEndpoint implements AutoCloseable {
         return outbox;
     }
 
+    /** As the chat plugin stops at exit: what had arrived is stored, or storing has stopped, before the database closes. */
     @Override
     public void close() {
-        protocol.detachAll();
+        try {
+            protocol.detachAll(Duration.ofSeconds(5));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         flusher.shutdownNow();
     }
 }
