@@ -42,6 +42,7 @@ import welljabber.app.plugins.SharedServices;
 import welljabber.app.sandbox.SandboxSession;
 import welljabber.app.secrets.PasswordStore;
 import welljabber.app.secrets.PasswordStores;
+import welljabber.app.settings.FilePreferences;
 import welljabber.app.settings.Settings;
 import welljabber.app.settings.WindowGeometry;
 import welljabber.app.shell.FileDialogs;
@@ -379,6 +380,8 @@ public final class WellJabberApp extends Application {
         if (database != null) {
             database.close();
         }
+        // Settings are written in the background; the writer's thread does not keep the JVM alive.
+        FilePreferences.flushAll();
         sandbox.ifPresent(SandboxSession::close);
     }
 

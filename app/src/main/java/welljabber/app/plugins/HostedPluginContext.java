@@ -201,7 +201,7 @@ final class HostedPluginContext implements PluginContext {
 
     private synchronized FilePreferences filePreferences() {
         if (preferences == null) {
-            preferences = new FilePreferences(shared.configFolder().resolve("plugins").resolve(pluginId + ".properties"));
+            preferences = FilePreferences.of(shared.configFolder().resolve("plugins").resolve(pluginId + ".properties"));
         }
         return preferences;
     }

@@ -10,7 +10,11 @@ public final class Settings {
     private final FilePreferences values;
 
     public Settings(Path file) {
-        this.values = new FilePreferences(file);
+        this(FilePreferences.of(file));
+    }
+
+    Settings(FilePreferences values) {
+        this.values = values;
     }
 
     /** "system", "en" or "zh_CN". */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,8 +42,9 @@ class SettingsTest {
         first.setStanzaLog(true);
         first.setWindowGeometry(new WindowGeometry(100, 50, 1200, 900, true));
         first.setSidePaneWidth(0.4);
+        FilePreferences.flushAll();
 
-        Settings second = new Settings(file());
+        Settings second = new Settings(new FilePreferences(file())); // read anew, as the next start does
         assertEquals("zh_CN", second.language());
         assertEquals(Locale.SIMPLIFIED_CHINESE, second.locale());
         assertTrue(second.stanzaLog());
@@ -80,12 +82,43 @@ class SettingsTest {
         first.put("count", "7");
         first.put("odd key = : #", "värde\nmed radbrytning");
         first.remove("colour");
+        first.flush();
 
         FilePreferences second = new FilePreferences(folder.resolve("plugins/demo.properties"));
         assertEquals(Optional.empty(), second.get("colour"));
         assertEquals(7, second.getInt("count", -1));
         assertEquals("värde\nmed radbrytning", second.get("odd key = : #", ""));
         assertEquals("fallback", second.get("missing", "fallback"));
+    }
+
+    @Test
+    void aChangeIsWrittenByTheWriterNotTheCallerAndChangesBeforeTheWriteGoTogether() {
+        Path file = folder.resolve("plugins/chat.properties");
+        List<Runnable> writes = new ArrayList<>();
+        FilePreferences preferences = new FilePreferences(file, writes::add);
+        preferences.put("notify", "false");
+        preferences.put("typing", "false");
+        assertFalse(Files.exists(file), "written on the thread that changed it");
+        assertEquals(Optional.of("false"), preferences.get("typing"), "the change holds before it is written");
+        assertEquals(1, writes.size(), "two changes before the write asked for two writes");
+
+        writes.get(0).run();
+        FilePreferences read = new FilePreferences(file);
+        assertEquals(Optional.of("false"), read.get("notify"));
+        assertEquals(Optional.of("false"), read.get("typing"));
+
+        preferences.put("notify", "true");
+        assertEquals(2, writes.size(), "a change after the write asks for another");
+        preferences.flush(); // as at exit: now, on this thread
+        assertEquals(Optional.of("true"), new FilePreferences(file).get("notify"));
+    }
+
+    @Test
+    void everyoneInTheProcessSharesOneFilesPreferences() {
+        FilePreferences plugin = FilePreferences.of(folder.resolve("plugins/chat.properties"));
+        plugin.put("notify", "false");
+        assertEquals(Optional.of("false"), FilePreferences.of(folder.resolve("plugins/../plugins/chat.properties")).get("notify"),
+                "a second reader saw the file from before a change not yet written");
     }
 
     @Test
@@ -104,6 +137,7 @@ class SettingsTest {
         for (int i = 0; i < 5; i++) {
             preferences.put("k" + i, "v" + i);
         }
+        preferences.flush();
         try (Stream<Path> files = Files.list(file().getParent())) {
             assertEquals(List.of(file()), files.toList());
         }
@@ -111,7 +145,9 @@ class SettingsTest {
 
     @Test
     void removingAnAbsentKeyDoesNotCreateTheFile() {
-        new FilePreferences(file()).remove("nothing");
+        FilePreferences preferences = new FilePreferences(file());
+        preferences.remove("nothing");
+        preferences.flush();
         assertFalse(Files.exists(file()));
     }
 
@@ -124,6 +160,7 @@ class SettingsTest {
         org.junit.jupiter.api.Assertions.assertEquals("system", settings.language());
         org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(folder.resolve("settings.properties.corrupt")));
         settings.setLanguage("en");
-        org.junit.jupiter.api.Assertions.assertEquals("en", new Settings(file).language());
+        FilePreferences.flushAll();
+        org.junit.jupiter.api.Assertions.assertEquals(Optional.of("en"), new FilePreferences(file).get("language"));
     }
 }

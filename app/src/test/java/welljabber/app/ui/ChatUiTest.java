@@ -582,6 +582,7 @@ class ChatUiTest extends ShellUiTest {
     /** What the chat plugin's preferences file holds for {@code key}, read as a new start would. */
     private java.util.Optional<String> chatPreference(String key) {
         java.nio.file.Path file = shell.paths().config().resolve("plugins").resolve("chat.properties");
+        welljabber.app.settings.FilePreferences.flushAll(); // settings are written in the background
         return new welljabber.app.settings.FilePreferences(file).get(key);
     }
 
