@@ -82,6 +82,8 @@ public final class ChatPlugin implements Plugin {
     private static final System.Logger LOG = System.getLogger(ChatPlugin.class.getName());
     /** A burst of a few thousand messages is stored in about this time on a slow machine. */
     private static final Duration STORING_WHEN_STOPPED = Duration.ofSeconds(5);
+    /** One batch of the search index (500 messages) takes well under a second. */
+    private static final Duration INDEXING_WHEN_STOPPED = Duration.ofSeconds(5);
 
     private final List<Disposable> registrations = new ArrayList<>();
     private final Map<AccountId, EntityBareJid> ownJids = new ConcurrentHashMap<>();
@@ -286,6 +288,9 @@ public final class ChatPlugin implements Plugin {
         if (protocol != null) {
             finishStoring();
         }
+        if (searchIndex != null) {
+            stopIndexing();
+        }
         if (drafts != null) {
             drafts.saveAll(); // before the shell closes the database
         }
@@ -308,6 +313,18 @@ public final class ChatPlugin implements Plugin {
             if (!protocol.detachAll(STORING_WHEN_STOPPED)) {
                 LOG.log(System.Logger.Level.WARNING, "Messages were still being stored as chat stopped; those not yet stored "
                         + "got no receipt, and the next start's catch-up from the server's archive looks for them");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Indexing writes on threads of its own: the batch under way ends before the shell closes the database. */
+    private void stopIndexing() {
+        try {
+            if (!searchIndex.stop(INDEXING_WHEN_STOPPED)) {
+                LOG.log(System.Logger.Level.ERROR, "Indexing for search did not stop within {0}; the database may close under it",
+                        INDEXING_WHEN_STOPPED);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -2,9 +2,12 @@ package welljabber.plugin.chat.protocol;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -35,6 +38,12 @@ public final class ChatProtocol {
     private final PeerStates peerStates;
     private final Predicate<ConversationKey> onScreen;
     private final Map<XMPPConnection, Attachment> attachments = new ConcurrentHashMap<>();
+    /**
+     * What {@link #detach} let go of, until {@link #detachAll(Duration)}: one account's connection let go (the
+     * account edited, removed) may still be storing its last burst as the app exits. Weak: an inbound whose
+     * storing thread has ended is gone with its connection; a running one keeps itself here.
+     */
+    private final Set<Inbound> letGo = Collections.newSetFromMap(new WeakHashMap<>());
 
     private record Attachment(Inbound inbound, Carbons carbons, Answers answers, ConnectionListener carbonsOn,
             ChatStateListener typing) {
@@ -117,6 +126,9 @@ public final class ChatProtocol {
         }
         ChatManager.getInstanceFor(connection).removeIncomingListener(attachment.inbound());
         attachment.inbound().close();
+        synchronized (letGo) {
+            letGo.add(attachment.inbound());
+        }
         CarbonManager.getInstanceFor(connection).removeCarbonCopyReceivedListener(attachment.carbons());
         connection.removeConnectionListener(attachment.carbonsOn());
         ChatStates.detach(connection, attachment.typing());
@@ -141,15 +153,23 @@ public final class ChatProtocol {
     public boolean detachAll(Duration patience) throws InterruptedException {
         List<Inbound> storing;
         synchronized (this) {
-            storing = attachments.values().stream().map(Attachment::inbound).toList();
             detachAll();
+            synchronized (letGo) {
+                storing = List.copyOf(letGo);
+                letGo.clear();
+            }
         }
         long deadline = System.nanoTime() + patience.toNanos();
         boolean all = true;
-        for (Inbound inbound : storing) {
-            if (!inbound.awaitStored(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                all = false;
-                if (!inbound.abandon(LAST_TRANSACTION)) {
+        try {
+            for (Inbound inbound : storing) {
+                all &= inbound.awaitStored(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        } finally {
+            // Interrupted or not: none may store once this returns.
+            long lastDeadline = System.nanoTime() + LAST_TRANSACTION.toNanos();
+            for (Inbound inbound : storing) {
+                if (!inbound.abandon(Duration.ofNanos(Math.max(0, lastDeadline - System.nanoTime())))) {
                     LOG.log(System.Logger.Level.ERROR, "Storing messages did not end within {0}; the database may close under it",
                             LAST_TRANSACTION);
                 }

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
@@ -25,6 +23,7 @@ import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 
 import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoppableWrites;
 
 /**
  * A contact's message, from Smack's ChatManager (which already keeps to chat and normal messages with
@@ -53,10 +52,8 @@ final class Inbound implements IncomingChatMessageListener {
     private final HistoryListener listener;
     private final ConcurrentLinkedQueue<Arrival> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean storing = new AtomicBoolean();
-    /** Held through each batch's transaction: {@link #abandon} waits for the one under way. */
-    private final ReentrantLock transaction = new ReentrantLock();
-    /** Storing gave up ({@link #abandon}): no transaction starts any more. */
-    private volatile boolean abandoned;
+    /** Each batch's transaction: {@link #abandon} stops them. */
+    private final StoppableWrites writes = new StoppableWrites();
     /** The thread storing now, or the last one: {@link #awaitStored} waits for it. */
     private volatile Thread storer;
     /** Let go of ({@link #close}): what arrives from now on is not ours to store. Guarded by this. */
@@ -156,22 +153,15 @@ final class Inbound implements IncomingChatMessageListener {
     /**
      * Stops storing: what waits stays unstored and unanswered (the server's archive still has it, and the next
      * start's catch-up brings it), and no transaction starts from now on. Waits up to {@code patience} for the one
-     * under way, if any; true when none is. After it, the database may close: closing H2 under a transaction left
-     * the file unreadable ("File corrupted while reading record", "Double mark", seen on CI as the kill test's
-     * client quit during a burst).
+     * under way, if any; true when none is, and the database may close.
      */
     boolean abandon(Duration patience) throws InterruptedException {
-        abandoned = true;
-        if (!transaction.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) {
-            return false;
-        }
-        transaction.unlock();
-        return true;
+        return writes.stop(patience);
     }
 
     /** Runs on one thread at a time: stores what waits, batch after batch, until nothing does. */
     private void storeWaiting() {
-        while (!abandoned) {
+        while (!writes.stopped()) {
             List<Arrival> batch = new ArrayList<>();
             for (Arrival next; batch.size() < MOST_AT_ONCE && (next = waiting.poll()) != null; ) {
                 batch.add(next);
@@ -193,23 +183,21 @@ final class Inbound implements IncomingChatMessageListener {
     private void store(List<Arrival> batch) {
         DeferredHistory news = new DeferredHistory();
         List<Arrivals.Taken> taken;
-        transaction.lock();
         try {
-            if (abandoned) {
-                return; // the database may be closing: not stored, not answered, in the server's archive
-            }
             // A duplicate counts as stored and is acknowledged again: its sender resends because our receipt was lost.
-            taken = store.inOneTransaction(inBatch -> {
+            Optional<List<Arrivals.Taken>> stored = writes.run(() -> store.inOneTransaction(inBatch -> {
                 Arrivals batchArrivals = arrivals.storingInto(inBatch, news);
                 return batch.stream().map(a -> batchArrivals.take(a.message(), a.peer(), a.outgoing(), a.resource(), a.arrived())).toList();
-            });
+            }));
+            if (stored.isEmpty()) {
+                return; // stopped, the database may be closing: not stored, not answered, in the server's archive
+            }
+            taken = stored.get();
         } catch (RuntimeException notCommitted) {
             news.forget();
             LOG.log(System.Logger.Level.ERROR, "Could not store " + batch.size() + " messages; no receipts sent for them",
                     notCommitted);
             return;
-        } finally {
-            transaction.unlock();
         }
         // Stored: a failure from here on must not stop this thread, or every later message would wait unstored.
         try {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import welljabber.api.storage.PluginStorage;
 import welljabber.plugin.chat.store.MessageStore;
+import welljabber.plugin.chat.store.StoppableWrites;
 import welljabber.plugin.chat.store.StoredMessage;
 
 /**
@@ -26,6 +28,8 @@ public final class SearchIndex {
 
     private final PluginStorage storage;
     private final MessageStore store;
+    /** Indexing runs on threads of its own, and the database must not close under one of its transactions. */
+    private final StoppableWrites writes = new StoppableWrites();
 
     public SearchIndex(PluginStorage storage, MessageStore store) {
         this.storage = storage;
@@ -37,10 +41,18 @@ public final class SearchIndex {
         int total = 0;
         int done;
         do {
-            done = indexBatch();
+            done = writes.run(this::indexBatch).orElse(0);
             total += done;
         } while (done == BATCH);
         return total;
+    }
+
+    /**
+     * Starts no more indexing and waits up to {@code patience} for the batch under way: the database closes
+     * next. True when none is. What is left waits in the index's queue for the next start.
+     */
+    public boolean stop(Duration patience) throws InterruptedException {
+        return writes.stop(patience);
     }
 
     private int indexBatch() {
@@ -87,7 +99,7 @@ public final class SearchIndex {
 
     /** A corrected message is found by its new text (and no longer by words only the old one had). */
     public void reindex(StoredMessage message) {
-        storage.inTransaction(connection -> {
+        writes.run(() -> storage.inTransaction(connection -> {
             // Serialised with indexBatch by this lock: a message the batches have not reached yet is left to
             // them (they read its corrected text), so its words are never indexed, or counted, twice.
             lock(connection);
@@ -110,7 +122,7 @@ public final class SearchIndex {
             }
             WordCounts.add(connection, counts);
             return null;
-        });
+        }));
     }
 
     /** Indexing and re-indexing one at a time: the index's state row, locked until the caller's transaction ends. */

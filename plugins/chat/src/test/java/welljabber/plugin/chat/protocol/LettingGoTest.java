@@ -160,4 +160,42 @@ class LettingGoTest {
         Thread.sleep(1_000);
         assertEquals(stored, chat.store.newest(WITH_ALICE, count + 10).size(), "stored after chat had given up: the database may be closed");
     }
+
+    @Test
+    void aConnectionLetGoOfBeforeExitStopsStoringToo(XmppTestClients clients) throws Exception {
+        XMPPTCPConnection me = chat.me(clients);
+        XMPPTCPConnection alice = HistoryOnTestStore.floodingAlice(clients);
+        AtomicInteger handedToChat = new AtomicInteger();
+        ChatManager.getInstanceFor(me).addIncomingListener((from, message, conversation) -> handedToChat.incrementAndGet());
+        chat.history.hold();
+        int count = 3_000;
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    alice.sendStanza(StanzaBuilder.buildMessage("edited-" + i).to(JidCreate.entityBareFrom("me@localhost"))
+                            .ofType(Message.Type.chat).setBody("edited " + i).build());
+                }
+            } catch (Exception stopped) {
+                // the test is over or the connection went
+            }
+        });
+        Poll.until(Duration.ofSeconds(60), () -> handedToChat.get() >= 500, () -> handedToChat.get() + " messages came so far");
+
+        chat.protocol.detach(me); // the account edited: its connection let go of, its burst still being stored
+        AtomicBoolean allStored = new AtomicBoolean(true);
+        Thread exiting = Thread.ofVirtual().start(() -> {
+            try {
+                allStored.set(chat.protocol.detachAll(Duration.ofMillis(300)));
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        exiting.join(Duration.ofSeconds(20));
+        chat.history.release();
+
+        assertTrue(!exiting.isAlive() && !allStored.get(), "the exit did not wait for the connection let go of before");
+        int stored = chat.store.newest(WITH_ALICE, count + 10).size();
+        Thread.sleep(1_000);
+        assertEquals(stored, chat.store.newest(WITH_ALICE, count + 10).size(), "stored after the exit had let go of everything");
+    }
 }

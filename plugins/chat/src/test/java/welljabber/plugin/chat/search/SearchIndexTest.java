@@ -48,6 +48,16 @@ class SearchIndexTest {
     }
 
     @Test
+    void onceStoppedItIndexesNothingMoreAndTheRestWaitsForTheNextStart() throws InterruptedException {
+        receive(alice, "Lunch at the harbour on Friday?", 1);
+        assertTrue(index.stop(java.time.Duration.ZERO), "an indexing batch was under way");
+        receive(bob, "The harbour is closed on Friday", 2);
+        assertEquals(0, index.catchUp(), "indexed after it was stopped");
+
+        assertEquals(2, new SearchIndex(storage, store).catchUp(), "the next start did not find both waiting");
+    }
+
+    @Test
     void findsMessagesWithAllTheWordsInEveryConversationNewestFirst() {
         receive(alice, "Lunch at the harbour on Friday?", 1);
         receive(bob, "The harbour is closed on Friday", 2);
