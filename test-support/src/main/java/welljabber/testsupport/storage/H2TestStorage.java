@@ -28,14 +28,17 @@ public final class H2TestStorage implements PluginStorage, AutoCloseable {
         return new H2TestStorage("jdbc:h2:mem:plugin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
-    /** In a file, opened with the shell's own settings ({@code Database}: DB_CLOSE_ON_EXIT off, H2's defaults otherwise). */
+    /**
+     * In a file, opened with the shell's own settings ({@code Database}: DB_CLOSE_ON_EXIT off, no compacting at close,
+     * H2's defaults otherwise).
+     */
     public static H2TestStorage file(Path file) {
         return file(file, System.getProperty("welljabber.test.h2Settings", ""));
     }
 
     /** {@link #file(Path)} with more H2 settings appended to the URL, such as {@code ;WRITE_DELAY=0}. */
     public static H2TestStorage file(Path file, String settings) {
-        return new H2TestStorage("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + settings);
+        return new H2TestStorage("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0" + settings);
     }
 
     private H2TestStorage(String url) {
