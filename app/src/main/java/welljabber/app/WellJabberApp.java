@@ -358,6 +358,16 @@ public final class WellJabberApp extends Application {
             return;
         }
         Logger.info("WellJabber is closing");
+        try {
+            closeAll();
+        } finally {
+            // Settings are written in the background; the writer's thread does not keep the JVM alive.
+            FilePreferences.flushAll();
+        }
+    }
+
+    /** Plugins, connections, background work, the database: in that order, each after what uses it. */
+    private void closeAll() {
         instance.ifPresent(InstanceListener::close);
         rememberGeometry();
         if (pluginManager != null) {
@@ -380,8 +390,6 @@ public final class WellJabberApp extends Application {
         if (database != null) {
             database.close();
         }
-        // Settings are written in the background; the writer's thread does not keep the JVM alive.
-        FilePreferences.flushAll();
         sandbox.ifPresent(SandboxSession::close);
     }
 

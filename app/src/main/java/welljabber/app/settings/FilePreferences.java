@@ -33,6 +33,11 @@ public final class FilePreferences implements PluginPreferences {
     private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("welljabber-settings-writer").factory());
 
+    static {
+        // The shell flushes as it exits; this is for an exit it does not see (a signal, the session ending).
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("welljabber-settings-flush").unstarted(FilePreferences::flushAll));
+    }
+
     private final Path file;
     private final Properties values = new Properties();
     private final Executor writer;
@@ -53,8 +58,11 @@ public final class FilePreferences implements PluginPreferences {
         OPEN.values().forEach(FilePreferences::flush);
     }
 
-    /** The file as it is on disk now, read anew: what a new start of the app would find. */
-    public FilePreferences(Path file) {
+    /**
+     * The file as it is on disk now, read anew, not shared with the rest of the process: for tests of what a new
+     * start would find. The app uses {@link #of}; two instances writing one file would overwrite each other.
+     */
+    FilePreferences(Path file) {
         this(file, WRITER);
     }
 

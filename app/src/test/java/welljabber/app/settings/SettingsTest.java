@@ -13,12 +13,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
     @TempDir
     Path folder;
+
+    /** A change still waiting for the writer would land in the folder as JUnit deletes it. */
+    @AfterEach
+    void writeWhatWaits() {
+        FilePreferences.flushAll();
+    }
 
     private Path file() {
         return folder.resolve("config").resolve("settings.properties");

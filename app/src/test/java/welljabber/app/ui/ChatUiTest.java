@@ -583,7 +583,15 @@ class ChatUiTest extends ShellUiTest {
     private java.util.Optional<String> chatPreference(String key) {
         java.nio.file.Path file = shell.paths().config().resolve("plugins").resolve("chat.properties");
         welljabber.app.settings.FilePreferences.flushAll(); // settings are written in the background
-        return new welljabber.app.settings.FilePreferences(file).get(key);
+        java.util.Properties onDisk = new java.util.Properties();
+        if (java.nio.file.Files.exists(file)) {
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                onDisk.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return java.util.Optional.ofNullable(onDisk.getProperty(key));
     }
 
     /**
