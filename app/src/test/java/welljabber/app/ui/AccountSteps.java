@@ -122,8 +122,20 @@ final class AccountSteps {
         ShellFixture.onFx(() -> field.setText(text));
     }
 
+    /**
+     * Read on the FX thread: a lookup from the test's thread walks children the FX thread may be changing (seen on
+     * CI: a NullPointerException inside Parent.lookupAll while the status bar changed).
+     */
     String status() {
-        return robot.lookup("#connectionStatus").queryAs(Label.class).getText();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#connectionStatus").queryAs(Label.class).getText())
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the status bar", interrupted);
+        } catch (java.util.concurrent.ExecutionException | TimeoutException failed) {
+            throw new IllegalStateException("Could not read the status bar", failed);
+        }
     }
 
     /** Waits until the status bar contains {@code text}; returns how long that took. */
