@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jivesoftware.smack.chat2.ChatManager;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.carbons.CarbonManager;
@@ -51,16 +52,7 @@ class LettingGoTest {
         Set<String> receipts = ConcurrentHashMap.newKeySet();
         DeliveryReceiptManager.getInstanceFor(alice).addReceiptReceivedListener((from, to, id, stanza) -> receipts.add(id));
         int count = 3_000;
-        Thread.ofVirtual().start(() -> {
-            try {
-                for (int i = 0; i < count; i++) {
-                    alice.sendStanza(StanzaBuilder.buildMessage("burst-" + i).to(JidCreate.entityBareFrom("me@localhost"))
-                            .ofType(Message.Type.chat).setBody("burst " + i).addExtension(new DeliveryReceiptRequest()).build());
-                }
-            } catch (Exception stopped) {
-                // the test is over or the connection went: what was sent is what the test counts
-            }
-        });
+        flood(alice, "me@localhost", count, "burst-", "burst ", true);
         Poll.until(Duration.ofSeconds(60), () -> chat.history.added().size() >= 300, () -> chat.history.added().size() + " stored so far");
 
         boolean allStored = chat.protocol.detachAll(Duration.ofSeconds(30));
@@ -88,16 +80,7 @@ class LettingGoTest {
         CarbonManager.getInstanceFor(me).addCarbonCopyReceivedListener((direction, copy, wrapper) -> handedToChat.incrementAndGet());
         chat.history.hold(); // storing stops after its first batch: the copies that come meanwhile wait to be stored
         int count = 3_000;
-        Thread.ofVirtual().start(() -> {
-            try {
-                for (int i = 0; i < count; i++) {
-                    phone.sendStanza(StanzaBuilder.buildMessage("phone-" + i).to(JidCreate.entityBareFrom("bob@localhost"))
-                            .ofType(Message.Type.chat).setBody("from my phone " + i).build());
-                }
-            } catch (Exception stopped) {
-                // the test is over or the connection went
-            }
-        });
+        flood(phone, "bob@localhost", count, "phone-", "from my phone ", false);
         Poll.until(Duration.ofSeconds(60), () -> handedToChat.get() >= 1_000, () -> handedToChat.get() + " copies came so far");
 
         int taken = handedToChat.get();
@@ -125,25 +108,33 @@ class LettingGoTest {
     @Test
     void whenStoringTakesLongerThanChatMayWaitItStopsBetweenBatchesSoTheDatabaseCanClose(XmppTestClients clients)
             throws Exception {
+        storingOutlastsTheWait(clients, false, "chat said it had stored everything, or did not return");
+    }
+
+    @Test
+    void aConnectionLetGoOfBeforeExitStopsStoringToo(XmppTestClients clients) throws Exception {
+        storingOutlastsTheWait(clients, true, "the exit did not wait for the connection let go of before");
+    }
+
+    /**
+     * Storing held (as a slow disk would) with hundreds of messages waiting; chat, after letting go of the connection
+     * first if {@code letGoOfFirst} (the account edited just before exit), waits 300 ms for them and gives up. Once it
+     * returns, nothing more may be stored, though the storing thread then goes on: the database may be closed.
+     */
+    private void storingOutlastsTheWait(XmppTestClients clients, boolean letGoOfFirst, String notWaited) throws Exception {
         XMPPTCPConnection me = chat.me(clients);
         XMPPTCPConnection alice = HistoryOnTestStore.floodingAlice(clients);
         // Smack hands each message to chat's listener, then to this one, on one thread.
         AtomicInteger handedToChat = new AtomicInteger();
         ChatManager.getInstanceFor(me).addIncomingListener((from, message, conversation) -> handedToChat.incrementAndGet());
-        chat.history.hold(); // storing stops after its first batch, as a slow disk would
+        chat.history.hold(); // storing stops after its first batch
         int count = 3_000;
-        Thread.ofVirtual().start(() -> {
-            try {
-                for (int i = 0; i < count; i++) {
-                    alice.sendStanza(StanzaBuilder.buildMessage("slow-" + i).to(JidCreate.entityBareFrom("me@localhost"))
-                            .ofType(Message.Type.chat).setBody("slow " + i).build());
-                }
-            } catch (Exception stopped) {
-                // the test is over or the connection went
-            }
-        });
+        flood(alice, "me@localhost", count, "slow-", "slow ", false);
         Poll.until(Duration.ofSeconds(60), () -> handedToChat.get() >= 500, () -> handedToChat.get() + " messages came so far");
 
+        if (letGoOfFirst) {
+            chat.protocol.detach(me);
+        }
         AtomicBoolean allStored = new AtomicBoolean(true);
         Thread lettingGo = Thread.ofVirtual().start(() -> {
             try {
@@ -153,49 +144,32 @@ class LettingGoTest {
             }
         });
         lettingGo.join(Duration.ofSeconds(20));
-        chat.history.release(); // the storing thread goes on: it must find that chat gave up, and store nothing more
+        chat.history.release();
 
-        assertTrue(!lettingGo.isAlive() && !allStored.get(), "chat said it had stored everything, or did not return");
+        assertTrue(!lettingGo.isAlive() && !allStored.get(), notWaited);
         int stored = chat.store.newest(WITH_ALICE, count + 10).size();
         Thread.sleep(1_000);
         assertEquals(stored, chat.store.newest(WITH_ALICE, count + 10).size(), "stored after chat had given up: the database may be closed");
     }
 
-    @Test
-    void aConnectionLetGoOfBeforeExitStopsStoringToo(XmppTestClients clients) throws Exception {
-        XMPPTCPConnection me = chat.me(clients);
-        XMPPTCPConnection alice = HistoryOnTestStore.floodingAlice(clients);
-        AtomicInteger handedToChat = new AtomicInteger();
-        ChatManager.getInstanceFor(me).addIncomingListener((from, message, conversation) -> handedToChat.incrementAndGet());
-        chat.history.hold();
-        int count = 3_000;
+    /**
+     * Sends {@code count} chat messages from {@code sender} to {@code to} as fast as it can, on a thread of its own
+     * (ids {@code idPrefix} + number, bodies {@code bodyPrefix} + number), asking for receipts if {@code receipts}.
+     */
+    private static void flood(XMPPTCPConnection sender, String to, int count, String idPrefix, String bodyPrefix, boolean receipts) {
         Thread.ofVirtual().start(() -> {
             try {
                 for (int i = 0; i < count; i++) {
-                    alice.sendStanza(StanzaBuilder.buildMessage("edited-" + i).to(JidCreate.entityBareFrom("me@localhost"))
-                            .ofType(Message.Type.chat).setBody("edited " + i).build());
+                    MessageBuilder message = StanzaBuilder.buildMessage(idPrefix + i).to(JidCreate.entityBareFrom(to))
+                            .ofType(Message.Type.chat).setBody(bodyPrefix + i);
+                    if (receipts) {
+                        message.addExtension(new DeliveryReceiptRequest());
+                    }
+                    sender.sendStanza(message.build());
                 }
             } catch (Exception stopped) {
-                // the test is over or the connection went
+                // the test is over or the connection went: what was sent is what the test counts
             }
         });
-        Poll.until(Duration.ofSeconds(60), () -> handedToChat.get() >= 500, () -> handedToChat.get() + " messages came so far");
-
-        chat.protocol.detach(me); // the account edited: its connection let go of, its burst still being stored
-        AtomicBoolean allStored = new AtomicBoolean(true);
-        Thread exiting = Thread.ofVirtual().start(() -> {
-            try {
-                allStored.set(chat.protocol.detachAll(Duration.ofMillis(300)));
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        exiting.join(Duration.ofSeconds(20));
-        chat.history.release();
-
-        assertTrue(!exiting.isAlive() && !allStored.get(), "the exit did not wait for the connection let go of before");
-        int stored = chat.store.newest(WITH_ALICE, count + 10).size();
-        Thread.sleep(1_000);
-        assertEquals(stored, chat.store.newest(WITH_ALICE, count + 10).size(), "stored after the exit had let go of everything");
     }
 }
