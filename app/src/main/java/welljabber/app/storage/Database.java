@@ -36,15 +36,21 @@ public final class Database implements AutoCloseable {
         this.adminPool = adminPool;
     }
 
+    /**
+     * How the profile's database is opened, after its file name; anything else opening it in this process (a
+     * bench reading it while the shell runs) must use the same. AUTO_SERVER stays off: one process owns a profile.
+     * DB_CLOSE_ON_EXIT off because we close it ourselves. MAX_COMPACT_TIME=0: no compacting as the database
+     * closes. With H2 2.3.232's default (up to 200 ms of it), a file that had been recovered after a kill was
+     * unreadable after its next clean close in 2 of about 10 runs of the chat plugin's KillDuringBurstTest ("File
+     * corrupted while reading record", "Double mark"; H2 issues 2752 and 4387 report the same after a shutdown);
+     * without it, 0 in 18. It also cost the FX thread about 200 ms at exit. The store still compacts itself while
+     * it runs. (The tests' H2TestStorage, which cannot see this class, repeats it.)
+     */
+    public static final String URL_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+
     /** Opens (creating when new) the database at {@code file} and brings the shell's schema up to date. */
     public static Database open(Path file) {
-        // AUTO_SERVER stays off: one process owns a profile. DB_CLOSE_ON_EXIT off because we close it ourselves.
-        // MAX_COMPACT_TIME=0: no compacting as the database closes. With H2 2.3.232's default (up to 200 ms of it),
-        // a file that had been recovered after a kill was unreadable after its next clean close in 2 of about 10
-        // runs of the chat plugin's KillDuringBurstTest ("File corrupted while reading record", "Double mark"; H2
-        // issues 2752 and 4387 report the same after a shutdown); without it, 0 in 18. It also cost the FX thread
-        // about 200 ms at exit. The store still compacts itself while it runs.
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + URL_SETTINGS;
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "welljabber", "");
         pool.setMaxConnections(8);
         Database database = new Database(url, pool);

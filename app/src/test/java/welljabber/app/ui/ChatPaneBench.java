@@ -287,7 +287,8 @@ public final class ChatPaneBench implements AutoCloseable {
     /** A connection to the running shell's database as its administrator (the same H2 engine in this JVM). */
     private Connection adminConnection() throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:h2:file:" + shell.paths().database().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0", "welljabber", "");
+                "jdbc:h2:file:" + shell.paths().database().toAbsolutePath() + welljabber.app.storage.Database.URL_SETTINGS,
+                "welljabber", "");
     }
 
     @Override

@@ -29,8 +29,8 @@ public final class H2TestStorage implements PluginStorage, AutoCloseable {
     }
 
     /**
-     * In a file, opened with the shell's own settings ({@code Database}: DB_CLOSE_ON_EXIT off, no compacting at close,
-     * H2's defaults otherwise).
+     * In a file, opened with the shell's own settings ({@code Database.URL_SETTINGS}, repeated here since the app's
+     * tests depend on this module: DB_CLOSE_ON_EXIT off, no compacting at close, H2's defaults otherwise).
      */
     public static H2TestStorage file(Path file) {
         return file(file, System.getProperty("welljabber.test.h2Settings", ""));
